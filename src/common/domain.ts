@@ -1,0 +1,47 @@
+/** Closed vocabularies shared by server and web. */
+
+export const ROLES = [
+  'admin',
+  'clerk',
+  'leader',
+  'unit_head',
+  'specialist',
+  'secretary',
+  'committee_member',
+  'focal_point',
+  'partner',
+] as const
+export type Role = (typeof ROLES)[number]
+
+/** Kinds of organizations in the directory. */
+export const ORGANIZATION_KINDS = [
+  'own',
+  'ministry',
+  'province',
+  'government',
+  'international',
+  'other',
+] as const
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number]
+
+/** What a delegation allows the delegate to do on the principal's behalf. */
+export const DELEGATION_SCOPES = [
+  'all',
+  'documentIn.direct',
+  'documentOut.approve',
+  'consultation.answer',
+  'calendar.manage',
+] as const
+export type DelegationScope = (typeof DELEGATION_SCOPES)[number]
+
+/**
+ * National electronic identifier of an agency (Decision 20/2020/QĐ-TTg): `LLL.KK.JJ.XNN`,
+ * read right to left; e.g. `000.00.00.G38`. Some lower-level codes may be longer, so we accept
+ * the standard 13-character shape only; extended codes are added when the axis directory demands them.
+ */
+export const ORGANIZATION_CODE_PATTERN = /^[0-9]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9]{2}$/
+
+export const LOCALES = ['vi', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh'

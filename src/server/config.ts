@@ -1,0 +1,143 @@
+/** The only reader of process.env: every setting is declared, validated once and passed around as `Config`. */
+import path from 'node:path'
+import { z } from 'zod'
+
+const DEV_SECRET = 'dev-only-secret-change-me-in-production-0123456789'
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.string().url().optional(),
+  TRUST_PROXY: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().default('./data'),
+  APP_SECRET: z.string().min(32).default(DEV_SECRET),
+  ORGANIZATION_CODE: z.string().default('000.00.00.G38'),
+  ORGANIZATION_NAME: z.string().default('Ủy ban sông Mê Công Việt Nam'),
+  ORGANIZATION_SHORT_NAME: z.string().default('UBSMCVN'),
+  SEED_DEMO: bool.optional(),
+  DEMO_PASSWORD: z.string().min(10).optional(),
+  BLOB_STORE: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool.default(true),
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(100),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(60),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
+  REQUIRE_ADMIN_MFA: bool.default(true),
+  RUN_WORKER: bool.default(true),
+})
+
+export type Config = {
+  env: 'development' | 'production' | 'test'
+  isProduction: boolean
+  host: string
+  port: number
+  publicUrl: string | undefined
+  trustProxy: boolean
+  logLevel: string
+  databaseUrl: string | undefined
+  databasePoolMax: number
+  dataDir: string
+  pgliteDir: string
+  appSecret: string
+  organization: { code: string; name: string; shortName: string }
+  seedDemo: boolean
+  demoPassword: string | undefined
+  blobs:
+    | { kind: 'local'; dir: string }
+    | {
+        kind: 's3'
+        endpoint: string | undefined
+        region: string
+        bucket: string
+        accessKeyId: string | undefined
+        secretAccessKey: string | undefined
+        forcePathStyle: boolean
+      }
+  maxUploadBytes: number
+  session: { idleMinutes: number; absoluteHours: number }
+  login: { maxFailures: number; lockMinutes: number; ipMaxFailures: number }
+  requireAdminMfa: boolean
+  runWorker: boolean
+}
+
+/** Settings the web app may see (served at /api/config). */
+export type PublicConfig = { organizationName: string; organizationCode: string; maxUploadBytes: number }
+
+export class ConfigError extends Error {}
+
+/** Read and validate the environment; in production refuse default secrets and missing settings. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZEnv.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  const isProduction = e.NODE_ENV === 'production'
+  const dataDir = path.resolve(e.DATA_DIR)
+  if (isProduction) {
+    const problems: string[] = []
+    if (e.APP_SECRET === DEV_SECRET) problems.push('APP_SECRET must be set to a random value of 32+ characters')
+    if (e.SEED_DEMO) problems.push('SEED_DEMO must not be enabled in production')
+    if (!e.PUBLIC_URL) problems.push('PUBLIC_URL must be set (https://...)')
+    if (problems.length > 0) throw new ConfigError(`Refusing to start in production:\n  ${problems.join('\n  ')}`)
+  }
+  if (e.BLOB_STORE === 's3' && !e.S3_BUCKET) throw new ConfigError('BLOB_STORE=s3 needs S3_BUCKET')
+  return {
+    env: e.NODE_ENV,
+    isProduction,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL,
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL || undefined,
+    databasePoolMax: e.DATABASE_POOL_MAX,
+    dataDir,
+    pgliteDir: path.join(dataDir, 'pg'),
+    appSecret: e.APP_SECRET,
+    organization: { code: e.ORGANIZATION_CODE, name: e.ORGANIZATION_NAME, shortName: e.ORGANIZATION_SHORT_NAME },
+    seedDemo: e.SEED_DEMO ?? !isProduction,
+    demoPassword: e.DEMO_PASSWORD,
+    blobs:
+      e.BLOB_STORE === 's3'
+        ? {
+            kind: 's3',
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION,
+            bucket: e.S3_BUCKET as string,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE,
+          }
+        : { kind: 'local', dir: path.join(dataDir, 'blobs') },
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
+    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES, ipMaxFailures: e.LOGIN_IP_MAX_FAILURES },
+    requireAdminMfa: e.REQUIRE_ADMIN_MFA,
+    runWorker: e.RUN_WORKER,
+  }
+}
+
+export function publicConfig(config: Config): PublicConfig {
+  return {
+    organizationName: config.organization.name,
+    organizationCode: config.organization.code,
+    maxUploadBytes: config.maxUploadBytes,
+  }
+}

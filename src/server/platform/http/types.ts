@@ -1,0 +1,39 @@
+import type { GlobalAction } from '@common/permissions'
+import type { Config } from '../../config.ts'
+import type { Database } from '../db/client.ts'
+import type { Actor } from '../context.ts'
+import type { EventDispatcher } from '../events/dispatch.ts'
+import type { BlobStore } from '../files/blob-store.ts'
+import type { Jobs } from '../jobs/queue.ts'
+import type { SessionInfo } from './session.ts'
+
+/**
+ * Who may call a route; every /api route must declare one (checked when routes are registered).
+ * - 'public': anyone; 'session': any session, even one still waiting for its second factor;
+ * - 'user': a fully signed-in user; a GlobalAction: a signed-in user holding that ability.
+ */
+export type Access = 'public' | 'session' | 'user' | GlobalAction
+
+export type AppDeps = {
+  config: Config
+  database: Database
+  jobs: Jobs
+  blobs: BlobStore
+  dispatcher: EventDispatcher
+  clock: () => Date
+  /** Ask a worker to run the after-commit handlers soon. */
+  kickDispatch: () => void
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access
+  }
+  interface FastifyRequest {
+    session: SessionInfo | null
+  }
+  interface FastifyInstance {
+    deps: AppDeps
+    globalCan: (actor: Actor, action: GlobalAction) => boolean
+  }
+}
