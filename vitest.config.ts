@@ -17,5 +17,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
+    // CI asks for a JSON report (VITEST_JSON=<file>) to print one "N passed, N failed" line for all suites.
+    reporters: process.env.VITEST_JSON ? ['default', ['json', { outputFile: process.env.VITEST_JSON }]] : ['default'],
   },
 })

@@ -11,6 +11,8 @@ import type { TestProject } from 'vitest/node'
 import { migrateDatabase, openDatabase } from '../platform/db/client.ts'
 
 declare module 'vitest' {
+  // Module augmentation needs an interface.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   export interface ProvidedContext {
     pgliteDump: string
     testDatabaseUrl: string

@@ -25,6 +25,8 @@ export type AppDeps = {
   kickDispatch: () => void
 }
 
+// Module augmentation needs interfaces.
+/* eslint-disable @typescript-eslint/consistent-type-definitions */
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access
