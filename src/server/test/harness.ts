@@ -9,7 +9,8 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { inject } from 'vitest'
 import { buildApp, createDeps } from '../app.ts'
 import { loadConfig, type Config } from '../config.ts'
-import { openDatabase, type Database } from '../platform/db/client.ts'
+import pg from 'pg'
+import { migrateDatabase, openDatabase, type Database } from '../platform/db/client.ts'
 import type { AppDeps } from '../platform/http/types.ts'
 
 export type TestApp = {
@@ -36,6 +37,35 @@ export async function openTestDatabase(): Promise<Database> {
   return openDatabase({ kind: 'pglite', loadDataDir: new Blob([dump]) })
 }
 
+/**
+ * A database of its own even on PostgreSQL (a new database, migrated): for tests that must
+ * break things (tampering with the audit chain) without disturbing other test files.
+ */
+export async function openIsolatedDatabase(): Promise<Database & { drop(): Promise<void> }> {
+  const serverUrl = inject('testDatabaseUrl')
+  if (!serverUrl) {
+    const database = await openTestDatabase()
+    return Object.assign(database, { drop: () => database.close() })
+  }
+  const name = `eoffice_iso_${Date.now()}_${Math.floor(Math.random() * 1e6)}`
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  const database = await openDatabase({ kind: 'postgres', url: url.toString(), poolMax: 4 })
+  await migrateDatabase(database)
+  const drop = async () => {
+    await database.close()
+    const c = new pg.Client({ connectionString: serverUrl })
+    await c.connect()
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    await c.end()
+  }
+  return Object.assign(database, { drop })
+}
+
 export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eoffice-app-'))
   const config = loadConfig({
@@ -44,6 +74,8 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: 'silent',
     REQUIRE_ADMIN_MFA: 'false',
     SEED_DEMO: 'false',
+    // Injected requests all come from 127.0.0.1: tests of the address throttle set their own limit.
+    LOGIN_IP_MAX_FAILURES: '100000',
     ...options.env,
   })
   const database = await openTestDatabase()

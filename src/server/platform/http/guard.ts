@@ -12,8 +12,12 @@ import type { Access } from './types.ts'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
+export type RouteAccess = { method: string; url: string; access: Access }
+
 export function registerGuard(app: FastifyInstance): void {
   app.decorateRequest('session', null)
+  const table: RouteAccess[] = []
+  app.decorate('routeAccess', table)
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.method === 'HEAD') return
@@ -21,9 +25,9 @@ export function registerGuard(app: FastifyInstance): void {
       route.config = { ...(route.config as object), access: 'public' }
       return
     }
-    if (!(route.config as { access?: Access } | undefined)?.access) {
-      throw new Error(`route ${String(route.method)} ${route.url} does not declare config.access`)
-    }
+    const access = (route.config as { access?: Access } | undefined)?.access
+    if (!access) throw new Error(`route ${String(route.method)} ${route.url} does not declare config.access`)
+    for (const method of [route.method].flat()) table.push({ method, url: route.url, access })
   })
 
   app.addHook('onRequest', async (request) => {
@@ -41,6 +45,10 @@ export function registerGuard(app: FastifyInstance): void {
     if (session.mfaState === 'totp_pending') throw new AppError('MFA_REQUIRED', { message: 'Enter your one-time code' })
     if (session.mfaState === 'totp_setup_required') {
       throw new AppError('MFA_SETUP_REQUIRED', { message: 'Set up two-factor authentication first' })
+    }
+    // A temporary password (new account, reset) must be replaced before any other work.
+    if (session.user.mustChangePassword && request.routeOptions.url !== '/api/auth/password') {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', { message: 'Change your temporary password first' })
     }
     if (access === 'user') return
     if (!app.globalCan(session.user, access)) throw new AppError('NOT_ALLOWED', { message: 'You may not do this' })

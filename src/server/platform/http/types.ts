@@ -37,5 +37,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps
     globalCan: (actor: Actor, action: GlobalAction) => boolean
+    /** Every /api route with the access it declared (for the access matrix test and docs). */
+    routeAccess: { method: string; url: string; access: Access }[]
   }
 }
