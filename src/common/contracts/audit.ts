@@ -33,7 +33,12 @@ export const ZChainReport = z.object({
   isIntact: z.boolean(),
   checked: z.number().int(),
   firstBroken: z
-    .object({ id: z.number().int(), reason: z.enum(['hash_mismatch', 'link_mismatch']), occurredAt: z.string(), action: z.string() })
+    .object({
+      id: z.number().int(),
+      reason: z.enum(['hash_mismatch', 'link_mismatch']),
+      occurredAt: z.string(),
+      action: z.string(),
+    })
     .nullable(),
 })
 export type TChainReport = z.infer<typeof ZChainReport>
@@ -48,9 +53,15 @@ export const ZLoginAttempt = z.object({
   reason: z.string().nullable(),
   at: z.string(),
 })
+export type TLoginAttempt = z.infer<typeof ZLoginAttempt>
 export const ZLoginAttemptQuery = ZPageQuery.extend({
   username: z.string().trim().max(100).optional(),
   ip: z.string().trim().max(100).optional(),
   isSuccess: ZBooleanQuery.optional(),
 }).strict()
+export type TLoginAttemptQuery = z.infer<typeof ZLoginAttemptQuery>
 export const ZLoginAttemptPage = ZPage(ZLoginAttempt)
+
+/** The distinct action names in the log, for the filter dropdown. */
+export const ZAuditActionList = z.object({ items: z.array(z.string()) })
+export type TAuditActionList = z.infer<typeof ZAuditActionList>

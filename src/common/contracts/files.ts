@@ -41,3 +41,15 @@ export const ZNotification = z.object({
 })
 export type TNotification = z.infer<typeof ZNotification>
 export const ZNotificationList = z.object({ items: z.array(ZNotification), unread: z.number().int() })
+
+/** Files in one upload request (multipart parts named "files"). */
+export const MAX_FILES_PER_UPLOAD = 10
+
+/** The multipart body of POST /api/files, for the OpenAPI document (the server reads the stream itself). */
+export const ZUploadFiles = z.object({
+  files: z.array(z.file()).min(1).max(MAX_FILES_PER_UPLOAD).describe('One or more files, each in a part named "files"'),
+})
+
+export const ZFileContentQuery = z
+  .object({ inline: z.enum(['0', '1']).optional().describe('1: show PDF and images in the browser') })
+  .strict()

@@ -47,10 +47,18 @@ export const ZOrganizationInput = z
   .strict()
 export type TOrganizationInput = z.infer<typeof ZOrganizationInput>
 
-export const ZOrganizationUpdate = ZOrganizationInput.partial().extend({ isActive: z.boolean().optional() }).strict()
+export const ZOrganizationUpdate = ZOrganizationInput.partial()
+  .extend({ isActive: z.boolean().optional() })
+  .strict()
 export type TOrganizationUpdate = z.infer<typeof ZOrganizationUpdate>
 
-/** CSV import: columns code,name,short_name,kind,email,phone,address (header row required). */
+/**
+ * CSV import: columns code,name,short_name,kind,email,phone,address (header row required;
+ * Vietnamese headers ma_dinh_danh, ten, ten_viet_tat, loai, dien_thoai, dia_chi also accepted).
+ * Upserts by code. A dry run answers 200 with the counts and the row errors. A real run is all or
+ * nothing: with any row error it imports nothing and answers 400 CSV_INVALID whose details are
+ * `{ path: 'line.<n>', message }` per error.
+ */
 export const ZOrganizationImport = z
   .object({ csv: z.string().min(1).max(2_000_000), dryRun: z.boolean().default(true) })
   .strict()
@@ -79,18 +87,23 @@ export const ZUnit = z.object({
 export type TUnit = z.infer<typeof ZUnit>
 export const ZUnitList = z.object({ items: z.array(ZUnit) })
 
-export const ZUnitInput = z
-  .object({
-    parentId: ZId.nullish(),
-    code: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9._-]{1,30}$/, { error: 'Mã đơn vị gồm 1–30 ký tự chữ, số, dấu chấm, gạch' }),
-    name: z.string().trim().min(2).max(300),
-    shortName: ZOptionalText(50),
-    sortOrder: z.number().int().min(0).max(10_000).default(0),
-  })
-  .strict()
+const unitFields = {
+  parentId: ZId.nullish(),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{1,30}$/, { error: 'Mã đơn vị gồm 1–30 ký tự chữ, số, dấu chấm, gạch' }),
+  name: z.string().trim().min(2).max(300),
+  shortName: ZOptionalText(50),
+  sortOrder: z.number().int().min(0).max(10_000),
+}
+
+export const ZUnitInput = z.object({ ...unitFields, sortOrder: unitFields.sortOrder.default(0) }).strict()
 export type TUnitInput = z.infer<typeof ZUnitInput>
-export const ZUnitUpdate = ZUnitInput.partial().extend({ isActive: z.boolean().optional() }).strict()
+/** No defaults here: a field left out of a PATCH keeps its value (a default would reset sortOrder to 0). */
+export const ZUnitUpdate = z
+  .object(unitFields)
+  .partial()
+  .extend({ isActive: z.boolean().optional() })
+  .strict()
 export type TUnitUpdate = z.infer<typeof ZUnitUpdate>

@@ -1,13 +1,8 @@
-/** Placeholder while the module is being written. */
+/** Delegations: a secretary acts for a leader within a time window and scopes; every action records both. */
 import type { AppModule } from '../../app.ts'
-import type { Executor } from '../../platform/db/client.ts'
+import { delegationRoutes } from './routes.ts'
 
-export const delegationsModule: AppModule = { name: 'delegations', routes: async () => undefined }
+export { activeDelegationsOf, hasDelegation } from './queries.ts'
+export { scopesCover } from './policy.ts'
 
-export async function activeDelegationsOf(
-  _db: Executor,
-  _userId: string,
-  _now: Date,
-): Promise<{ principalId: string; principalName: string; scopes: string[]; endsAt: string }[]> {
-  return []
-}
+export const delegationsModule: AppModule = { name: 'delegations', routes: delegationRoutes }

@@ -1,4 +1,16 @@
-/** Placeholder while the module is being written. */
+/** Files: uploads checked by content, stored as verified content-addressed blobs, read under access rules. */
+import type { FastifyInstance } from 'fastify'
 import type { AppModule } from '../../app.ts'
+import { fileRoutes } from './routes.ts'
 
-export const filesModule: AppModule = { name: 'files', routes: async () => undefined }
+// How other modules (documents, dossiers, ...) let their readers read attached files; see access.ts.
+export { fileReadableBy, registerFileReadGrant, type FileReadGrant } from './access.ts'
+export type { FileRecord } from './policy.ts'
+export { unsafeFindFile, type FileRow } from './queries.ts'
+
+export const filesModule: AppModule = {
+  name: 'files',
+  routes: async (app: FastifyInstance) => {
+    await fileRoutes(app)
+  },
+}

@@ -43,6 +43,8 @@ export const organizations = pgTable(
   (t) => [
     uniqueIndex('organizations_code_key').on(t.code),
     uniqueIndex('organizations_one_own').on(t.isOwn).where(sql`${t.isOwn}`),
+    // The directory's order (own first, then by name without diacritics): pages read the index, no sort.
+    index('organizations_directory_order_idx').on(t.isOwn.desc().nullsFirst(), sql`f_unaccent(${t.name})`, t.name, t.id),
   ],
 )
 

@@ -104,7 +104,7 @@ describe('after-commit dispatch', () => {
   it('does not see events of a transaction that rolled back', async () => {
     const dispatcher = new EventDispatcher(database)
     const seen: string[] = []
-    dispatcher.register({ name: `rb-${Date.now()}`, actions: ['test.rollback'], handle: async (e) => void seen.push(String(e.data.n)) })
+    dispatcher.register({ name: `rb-${Date.now()}`, actions: ['test.rollback'], handle: async (e) => void seen.push(String((e.data as { n: number }).n)) })
     await expect(
       database.db.transaction(async (tx) => {
         await recordEvent(

@@ -1,0 +1,1 @@
+CREATE INDEX "organizations_directory_order_idx" ON "organizations" USING btree ("is_own" DESC NULLS FIRST,f_unaccent("name"),"name","id");
