@@ -23,12 +23,12 @@ async function freePort(): Promise<number> {
   })
 }
 
-export type Server = { url: string; dataDir: string; stop(): Promise<void>; output(): string }
+export type Server = { url: string; dataDir: string; stop(options?: { keepData?: boolean }): Promise<void>; output(): string }
 
 /** Start the server as a user would (npm start without the build step: the web is built by test:e2e). */
 export async function startServer(env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort()
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'eoffice-e2e-'))
+  const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'eoffice-e2e-'))
   let out = ''
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_PASSWORD, LOG_LEVEL: 'warn', ...env },
@@ -53,10 +53,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     url,
     dataDir,
     output: () => out,
-    stop: async () => {
-      child.kill('SIGTERM')
-      await new Promise((r) => child.once('exit', r))
-      fs.rmSync(dataDir, { recursive: true, force: true })
+    stop: async (options = {}) => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM')
+        await new Promise((r) => child.once('exit', r))
+      }
+      if (!options.keepData) fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }

@@ -82,7 +82,9 @@ export class ConfigError extends Error {}
 
 /** Read and validate the environment; in production refuse default secrets and missing settings. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = ZEnv.safeParse(env)
+  // An empty variable counts as unset (VAR= in a shell or a compose file).
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = ZEnv.safeParse(present)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
