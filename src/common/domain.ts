@@ -45,3 +45,27 @@ export const LOCALES = ['vi', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh'
+
+/** Urgency (độ khẩn, Decree 30/2020 Art. 4, 23): shown everywhere, flash on top. */
+export const URGENCIES = ['normal', 'urgent', 'very_urgent', 'flash'] as const
+export type Urgency = (typeof URGENCIES)[number]
+
+/** Secrecy marks: documents carrying any of them are refused (not handled on a networked system). */
+export const SECRECY_MARKS = ['MẬT', 'TỐI MẬT', 'TUYỆT MẬT'] as const
+
+export const DOCUMENT_DIRECTIONS = ['incoming', 'outgoing', 'internal'] as const
+export type DocumentDirection = (typeof DOCUMENT_DIRECTIONS)[number]
+
+/** How an incoming document arrived. */
+export const RECEIVED_VIA = ['paper', 'email', 'exchange', 'internal'] as const
+export type ReceivedVia = (typeof RECEIVED_VIA)[number]
+
+/** States of an incoming document (Decree 30/2020 Art. 20–24: receive, register, submit, resolve). */
+export const INCOMING_STATES = ['registered', 'submitted', 'assigned', 'in_progress', 'completed'] as const
+export type IncomingState = (typeof INCOMING_STATES)[number]
+
+export const ASSIGNMENT_ROLES = ['review', 'lead', 'cooperating', 'information'] as const
+export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number]
+
+export const ASSIGNMENT_STATES = ['pending', 'in_progress', 'completed', 'returned', 'cancelled'] as const
+export type AssignmentState = (typeof ASSIGNMENT_STATES)[number]

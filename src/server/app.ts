@@ -135,7 +135,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; serve
     if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
       app.log.warn(`web app not built (${WEB_DIST}); run npm run build:web`)
     }
-    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] })
+    await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: true, index: ['index.html'] })
   }
   return app
 }

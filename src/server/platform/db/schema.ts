@@ -7,10 +7,12 @@ import {
   bigint,
   boolean,
   char,
+  date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -248,3 +250,204 @@ export const notifications = pgTable(
     uniqueIndex('notifications_event_user_key').on(t.eventId, t.userId, t.kind),
   ],
 )
+
+/** Document registers (sổ văn bản đến / đi / nội bộ); numbers restart every year (Decree 30/2020, Art. 15, 22). */
+export const registers = pgTable(
+  'registers',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** 'incoming' | 'outgoing' | 'internal' */
+    kind: text('kind').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    isActive: boolean('is_active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('registers_org_kind_code_key').on(t.organizationId, t.kind, t.code)],
+)
+
+/** The last number given per register and year: incremented under a row lock, so numbers never repeat or skip. */
+export const registerSequences = pgTable(
+  'register_sequences',
+  {
+    registerId: uuid('register_id')
+      .notNull()
+      .references(() => registers.id),
+    year: integer('year').notNull(),
+    lastNumber: integer('last_number').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.registerId, t.year] })],
+)
+
+/** One table for incoming, outgoing and internal documents, with the register metadata of Decree 30/2020 Annex VI. */
+export const documents = pgTable(
+  'documents',
+  {
+    id: id(),
+    /** 'incoming' | 'outgoing' | 'internal' */
+    direction: text('direction').notNull(),
+    state: text('state').notNull(),
+    registerId: uuid('register_id').references(() => registers.id),
+    registerYear: integer('register_year'),
+    /** The arrival number (số đến) of an incoming document, or the number of an outgoing one. */
+    registerNumber: integer('register_number'),
+    arrivedAt: ts('arrived_at'),
+    /** 'paper' | 'email' | 'exchange' | 'internal' */
+    receivedVia: text('received_via'),
+    senderOrganizationId: uuid('sender_organization_id').references(() => organizations.id),
+    /** The issuing organ as printed or typed (tác giả). */
+    senderName: text('sender_name'),
+    numberAndNotation: text('number_and_notation'),
+    codeNumber: text('code_number'),
+    codeNotation: text('code_notation'),
+    /** Lower-case, unaccented, without spaces: duplicate detection and number search. */
+    numberKey: text('number_key'),
+    issueDate: date('issue_date', { mode: 'string' }),
+    issuePlace: text('issue_place'),
+    documentType: text('document_type').notNull(),
+    subject: text('subject').notNull(),
+    signerName: text('signer_name'),
+    signerTitle: text('signer_title'),
+    /** 'normal' | 'urgent' | 'very_urgent' | 'flash' */
+    urgency: text('urgency').notNull().default('normal'),
+    pageCount: integer('page_count'),
+    copyCount: integer('copy_count'),
+    dueDate: date('due_date', { mode: 'string' }),
+    notes: text('notes'),
+    /** Decree 30 Annex VI document identifier: OrganId,yyyy/MM/dd,number/notation. */
+    documentIdentifier: text('document_identifier'),
+    registeredBy: uuid('registered_by').references(() => users.id),
+    registeredUnitId: uuid('registered_unit_id').references(() => units.id),
+    /** Guards against a double submission of the same form. */
+    clientRequestId: text('client_request_id'),
+    completedAt: ts('completed_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('documents_register_number_key').on(t.registerId, t.registerYear, t.registerNumber),
+    uniqueIndex('documents_client_request_key').on(t.registeredBy, t.clientRequestId),
+    index('documents_number_key_idx').on(t.numberKey),
+    index('documents_identifier_idx').on(t.documentIdentifier),
+    index('documents_sender_idx').on(t.senderOrganizationId),
+    index('documents_direction_state_idx').on(t.direction, t.state),
+    index('documents_arrived_idx').on(t.arrivedAt),
+  ],
+)
+
+/** Files of a document: the main file, attachments, files added while processing; with extracted text. */
+export const documentFiles = pgTable(
+  'document_files',
+  {
+    id: id(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+    /** 'main' | 'attachment' | 'processing' */
+    role: text('role').notNull(),
+    addedBy: uuid('added_by')
+      .notNull()
+      .references(() => users.id),
+    /** 'pending' | 'done' | 'failed' | 'scanned' (needs OCR) */
+    textStatus: text('text_status').notNull().default('pending'),
+    extractedText: text('extracted_text'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('document_files_document_idx').on(t.documentId), uniqueIndex('document_files_doc_file_key').on(t.documentId, t.fileId)],
+)
+
+/**
+ * Who must do what with a document: 'review' (submitted to a leader), 'lead' (chủ trì),
+ * 'cooperating' (phối hợp), 'information' (nhận để biết); a unit head's re-assignment is a child.
+ */
+export const assignments = pgTable(
+  'assignments',
+  {
+    id: id(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    parentId: uuid('parent_id'),
+    role: text('role').notNull(),
+    assigneeUserId: uuid('assignee_user_id').references(() => users.id),
+    assigneeUnitId: uuid('assignee_unit_id').references(() => units.id),
+    directive: text('directive'),
+    dueDate: date('due_date', { mode: 'string' }),
+    /** 'pending' | 'in_progress' | 'completed' | 'returned' | 'cancelled' */
+    state: text('state').notNull(),
+    assignedBy: uuid('assigned_by')
+      .notNull()
+      .references(() => users.id),
+    /** The leader on whose behalf a secretary assigned (else the assigner). */
+    assignedFor: uuid('assigned_for')
+      .notNull()
+      .references(() => users.id),
+    result: text('result'),
+    resultDocumentId: uuid('result_document_id'),
+    createdAt: createdAt(),
+    startedAt: ts('started_at'),
+    completedAt: ts('completed_at'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('assignments_document_idx').on(t.documentId),
+    index('assignments_user_state_idx').on(t.assigneeUserId, t.state),
+    index('assignments_unit_state_idx').on(t.assigneeUnitId, t.state),
+  ],
+)
+
+/** Directives, progress notes, returns, extension requests and results, in order. */
+export const documentNotes = pgTable(
+  'document_notes',
+  {
+    id: id(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    assignmentId: uuid('assignment_id').references(() => assignments.id),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    principalId: uuid('principal_id')
+      .notNull()
+      .references(() => users.id),
+    /** 'directive' | 'progress' | 'return' | 'extension_request' | 'extension' | 'completion' */
+    kind: text('kind').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('document_notes_document_idx').on(t.documentId, t.createdAt)],
+)
+
+/** Read receipts: who opened a document, first and last time. */
+export const documentReads = pgTable(
+  'document_reads',
+  {
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    firstReadAt: ts('first_read_at').notNull(),
+    lastReadAt: ts('last_read_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.userId] }), index('document_reads_user_idx').on(t.userId)],
+)
+
+/** Public holidays and compensating working days, editable by the admin (working-day deadlines). */
+export const calendarDays = pgTable('calendar_days', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  /** 'holiday' | 'working_day' (a Saturday or Sunday worked in exchange for a bridge day) */
+  kind: text('kind').notNull(),
+  name: text('name').notNull(),
+  updatedAt: updatedAt(),
+})

@@ -1,0 +1,283 @@
+/**
+ * The application frame: navigation (a sider on desktop, a drawer on phones) listing only the
+ * modules this user may use, and a header with notifications, language and the user menu.
+ */
+import { Suspense, useMemo, useState } from 'react'
+import { Avatar, Button, Drawer, Dropdown, Layout, Menu, type MenuProps } from 'antd'
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons'
+import { Link, Outlet, useLocation, useNavigate } from 'react-router'
+import { useTranslation } from 'react-i18next'
+import type { TSession } from '@common/contracts/auth'
+import type { GlobalAction } from '@common/permissions'
+import { PATHS } from '../lib/paths.ts'
+import { can, useRequiredSession } from '../lib/session.ts'
+import { useIsMobile } from '../lib/use-media.ts'
+import { useSignOut } from '../features/auth/use-sign-out.ts'
+import { NotificationBell } from '../features/notifications/notification-bell.tsx'
+import { BrandMark } from './brand.tsx'
+import { FullPageSpin } from './full-page-spin.tsx'
+import { LanguageSwitch } from './language-switch.tsx'
+import './app.css'
+
+type NavEntry = { key: string; path: string; labelKey: string; icon: React.ReactNode; ability?: GlobalAction }
+
+const MAIN: NavEntry[] = [
+  { key: 'home', path: PATHS.home, labelKey: 'nav.home', icon: <HomeOutlined /> },
+  {
+    key: 'directory',
+    path: PATHS.directory,
+    labelKey: 'nav.directory',
+    icon: <BankOutlined />,
+    ability: 'organizations.read',
+  },
+  {
+    key: 'my-delegations',
+    path: PATHS.myDelegations,
+    labelKey: 'nav.myDelegations',
+    icon: <UserSwitchOutlined />,
+    ability: 'delegations.own.manage',
+  },
+]
+
+const ADMIN: NavEntry[] = [
+  {
+    key: 'admin-units',
+    path: PATHS.units,
+    labelKey: 'nav.units',
+    icon: <ApartmentOutlined />,
+    ability: 'admin.units.manage',
+  },
+  {
+    key: 'admin-users',
+    path: PATHS.users,
+    labelKey: 'nav.users',
+    icon: <TeamOutlined />,
+    ability: 'admin.users.manage',
+  },
+  {
+    key: 'admin-organizations',
+    path: PATHS.organizations,
+    labelKey: 'nav.organizations',
+    icon: <BankOutlined />,
+    ability: 'admin.organizations.manage',
+  },
+  {
+    key: 'admin-delegations',
+    path: PATHS.delegations,
+    labelKey: 'nav.delegations',
+    icon: <SolutionOutlined />,
+    ability: 'admin.delegations.manage',
+  },
+  {
+    key: 'admin-audit',
+    path: PATHS.audit,
+    labelKey: 'nav.audit',
+    icon: <AuditOutlined />,
+    ability: 'audit.read',
+  },
+]
+
+function allowed(session: TSession, entries: NavEntry[]): NavEntry[] {
+  return entries.filter((e) => !e.ability || can(session, e.ability))
+}
+
+function selectedKey(pathname: string): string {
+  const all = [...MAIN, ...ADMIN].filter((e) => e.path !== '/')
+  const match = all.find((e) => pathname === e.path || pathname.startsWith(`${e.path}/`))
+  return match ? match.key : pathname === '/' ? 'home' : ''
+}
+
+function NavMenu({ session, onNavigate }: { session: TSession; onNavigate?: () => void }) {
+  const { t } = useTranslation()
+  const location = useLocation()
+  const toItem = (e: NavEntry) => ({
+    key: e.key,
+    icon: e.icon,
+    label: (
+      <Link to={e.path} data-testid={`nav-${e.key}`} onClick={onNavigate}>
+        {t(e.labelKey)}
+      </Link>
+    ),
+  })
+  const admin = allowed(session, ADMIN)
+  const items: MenuProps['items'] = [
+    ...allowed(session, MAIN).map(toItem),
+    ...(admin.length > 0
+      ? [
+          {
+            key: 'admin',
+            icon: <SettingOutlined />,
+            label: <span data-testid="nav-admin">{t('nav.admin')}</span>,
+            children: admin.map(toItem),
+          },
+        ]
+      : []),
+  ]
+  return (
+    <Menu
+      theme="dark"
+      mode="inline"
+      items={items}
+      selectedKeys={[selectedKey(location.pathname)]}
+      defaultOpenKeys={['admin']}
+      data-testid="nav"
+    />
+  )
+}
+
+function SiderBrand({ collapsed }: { collapsed: boolean }) {
+  const { t } = useTranslation()
+  return (
+    <Link
+      to="/"
+      className={collapsed ? 'shell-brand is-collapsed' : 'shell-brand'}
+      aria-label={t('nav.home')}
+    >
+      <BrandMark size={32} />
+      {collapsed ? null : (
+        <span className="shell-brand-text">
+          <span className="shell-brand-name">{t('app.productName')}</span>
+          <span className="shell-brand-sub">{t('app.systemShortName')}</span>
+        </span>
+      )}
+    </Link>
+  )
+}
+
+function UserMenu({ session, compact }: { session: TSession; compact: boolean }) {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const signOut = useSignOut()
+  const items: MenuProps['items'] = [
+    {
+      key: 'who',
+      type: 'group',
+      label: (
+        <div className="user-menu-who">
+          <div className="user-menu-name">{session.user.fullName}</div>
+          <div className="user-menu-username">{session.user.username}</div>
+        </div>
+      ),
+    },
+    { type: 'divider' },
+    {
+      key: 'profile',
+      icon: <ProfileOutlined />,
+      label: <span data-testid="user-menu-profile">{t('nav.profile')}</span>,
+    },
+    {
+      key: 'password',
+      icon: <KeyOutlined />,
+      label: <span data-testid="user-menu-password">{t('nav.password')}</span>,
+    },
+    {
+      key: 'two-factor',
+      icon: <SafetyCertificateOutlined />,
+      label: <span data-testid="user-menu-two-factor">{t('nav.twoFactor')}</span>,
+    },
+    { type: 'divider' },
+    {
+      key: 'logout',
+      icon: <LogoutOutlined />,
+      danger: true,
+      label: <span data-testid="logout">{t('nav.logout')}</span>,
+    },
+  ]
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'logout') signOut()
+    else if (key === 'profile') void navigate(PATHS.profile)
+    else if (key === 'password') void navigate(PATHS.password)
+    else if (key === 'two-factor') void navigate(PATHS.twoFactor)
+  }
+  return (
+    <Dropdown trigger={['click']} placement="bottomRight" menu={{ items, onClick }}>
+      <Button type="text" className="user-menu-button" data-testid="user-menu" aria-label={t('nav.userMenu')}>
+        <Avatar size={28} style={{ background: '#0f8b8d' }} icon={<UserOutlined />} />
+        {compact ? null : <span className="user-menu-label">{session.user.fullName}</span>}
+      </Button>
+    </Dropdown>
+  )
+}
+
+export function AppShell() {
+  const { t } = useTranslation()
+  const session = useRequiredSession()
+  const isMobile = useIsMobile()
+  const [collapsed, setCollapsed] = useState(false)
+  const [drawerOpen, setDrawerOpen] = useState(false)
+  const organizationName = session.user.organizationName
+  const nav = useMemo(() => <NavMenu session={session} />, [session])
+
+  return (
+    <Layout className="shell" hasSider={!isMobile}>
+      {isMobile ? (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={272}
+          closable={false}
+          destroyOnHidden
+          styles={{ body: { padding: 0, background: '#0b2f4e' } }}
+          data-testid="nav-drawer"
+        >
+          <SiderBrand collapsed={false} />
+          <NavMenu session={session} onNavigate={() => setDrawerOpen(false)} />
+        </Drawer>
+      ) : (
+        <Layout.Sider
+          width={248}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          className="shell-sider"
+          data-testid="sider"
+        >
+          <SiderBrand collapsed={collapsed} />
+          {nav}
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header className="shell-header">
+          {isMobile ? (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              onClick={() => setDrawerOpen(true)}
+              aria-label={t('nav.openMenu')}
+              data-testid="nav-toggle"
+            />
+          ) : null}
+          <div className="shell-header-title" title={organizationName}>
+            {isMobile ? t('app.productName') : organizationName}
+          </div>
+          <div className="shell-header-actions">
+            <NotificationBell />
+            <LanguageSwitch compact={isMobile} />
+            <UserMenu session={session} compact={isMobile} />
+          </div>
+        </Layout.Header>
+        <Layout.Content className="shell-content">
+          <Suspense fallback={<FullPageSpin />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  )
+}

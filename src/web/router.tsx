@@ -1,0 +1,112 @@
+/**
+ * Routes. Every page is a lazy chunk; the shell and the sign-in steps decide where a user may be
+ * from the session (sign in → second factor → forced password change → the application).
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
+import { createBrowserRouter } from 'react-router'
+import type { GlobalAction } from '@common/permissions'
+import { Root } from './components/root.tsx'
+import { AppOnly, StepOnly } from './components/guards.tsx'
+import { RequireAbility } from './components/require-ability.tsx'
+import { RouteError } from './components/route-error.tsx'
+import { PATHS } from './lib/paths.ts'
+
+const RELOADED_KEY = 'eoffice.chunkReload'
+
+/**
+ * After a new version is deployed, an open tab asks for chunk files that no longer exist: load
+ * the new index.html once instead of failing (a second failure is a real error and is thrown).
+ */
+async function loadChunk<M>(load: () => Promise<M>): Promise<M> {
+  try {
+    const module = await load()
+    sessionStorage.removeItem(RELOADED_KEY)
+    return module
+  } catch (error) {
+    if (!sessionStorage.getItem(RELOADED_KEY)) {
+      sessionStorage.setItem(RELOADED_KEY, '1')
+      window.location.reload()
+      return new Promise<M>(() => undefined)
+    }
+    throw error
+  }
+}
+
+/** React.lazy for modules with named exports (the house style has no default exports). */
+function page<M extends Record<string, unknown>, K extends keyof M>(
+  load: () => Promise<M>,
+  name: K,
+): LazyExoticComponent<ComponentType> {
+  return lazy(async () => ({ default: (await loadChunk(load))[name] as ComponentType }))
+}
+
+const AppShell = page(() => import('./components/app-shell.tsx'), 'AppShell')
+const LoginPage = page(() => import('./features/auth/login-page.tsx'), 'LoginPage')
+const TotpVerifyPage = page(() => import('./features/auth/totp-verify-page.tsx'), 'TotpVerifyPage')
+const TotpSetupPage = page(() => import('./features/auth/totp-setup-page.tsx'), 'TotpSetupPage')
+const ForcedPasswordPage = page(
+  () => import('./features/auth/forced-password-page.tsx'),
+  'ForcedPasswordPage',
+)
+const HomePage = page(() => import('./features/home/home-page.tsx'), 'HomePage')
+const DirectoryPage = page(() => import('./features/organizations/directory-page.tsx'), 'DirectoryPage')
+const OrganizationsAdminPage = page(
+  () => import('./features/organizations/organizations-admin-page.tsx'),
+  'OrganizationsAdminPage',
+)
+const UnitsPage = page(() => import('./features/units/units-page.tsx'), 'UnitsPage')
+const UsersPage = page(() => import('./features/users/users-page.tsx'), 'UsersPage')
+const DelegationsAdminPage = page(
+  () => import('./features/delegations/delegations-page.tsx'),
+  'DelegationsAdminPage',
+)
+const MyDelegationsPage = page(
+  () => import('./features/delegations/delegations-page.tsx'),
+  'MyDelegationsPage',
+)
+const AuditPage = page(() => import('./features/audit/audit-page.tsx'), 'AuditPage')
+const ProfilePage = page(() => import('./features/account/profile-page.tsx'), 'ProfilePage')
+const PasswordPage = page(() => import('./features/account/password-page.tsx'), 'PasswordPage')
+const TwoFactorPage = page(() => import('./features/account/two-factor-page.tsx'), 'TwoFactorPage')
+const NotFoundPage = page(() => import('./components/not-found.tsx'), 'NotFoundPage')
+
+function guarded(ability: GlobalAction, Page: ComponentType) {
+  return (
+    <RequireAbility ability={ability}>
+      <Page />
+    </RequireAbility>
+  )
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    errorElement: <RouteError />,
+    children: [
+      { path: '/login', element: <StepOnly step="login" page={<LoginPage />} /> },
+      { path: '/login/verify', element: <StepOnly step="verify" page={<TotpVerifyPage />} /> },
+      { path: '/login/setup-2fa', element: <StepOnly step="setup" page={<TotpSetupPage />} /> },
+      { path: '/login/change-password', element: <StepOnly step="password" page={<ForcedPasswordPage />} /> },
+      {
+        element: <AppOnly shell={<AppShell />} />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: PATHS.directory, element: guarded('organizations.read', DirectoryPage) },
+          { path: PATHS.myDelegations, element: guarded('delegations.own.manage', MyDelegationsPage) },
+          { path: PATHS.units, element: guarded('admin.units.manage', UnitsPage) },
+          { path: PATHS.users, element: guarded('admin.users.manage', UsersPage) },
+          {
+            path: PATHS.organizations,
+            element: guarded('admin.organizations.manage', OrganizationsAdminPage),
+          },
+          { path: PATHS.delegations, element: guarded('admin.delegations.manage', DelegationsAdminPage) },
+          { path: PATHS.audit, element: guarded('audit.read', AuditPage) },
+          { path: PATHS.profile, element: <ProfilePage /> },
+          { path: PATHS.password, element: <PasswordPage /> },
+          { path: PATHS.twoFactor, element: <TwoFactorPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+])
