@@ -11,6 +11,10 @@ export const GLOBAL_ACTIONS = [
   'organizations.read',
   'delegations.own.manage',
   'files.upload',
+  'registers.manage',
+  'documentsIn.register',
+  'documentsIn.read',
+  'calendar.manage',
 ] as const
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number]
 

@@ -17,6 +17,12 @@ const GLOBAL_RULES: Record<GlobalAction, readonly Role[]> = {
   'organizations.read': [...STAFF, ...MEMBERS],
   'delegations.own.manage': ['leader', 'committee_member'],
   'files.upload': [...STAFF, ...MEMBERS],
+  // Incoming documents (issue 3): clerks keep the registers and register; staff and members read
+  // what policy lets them see (documents-in/policy.ts decides per document).
+  'registers.manage': ['admin', 'clerk'],
+  'documentsIn.register': ['clerk'],
+  'documentsIn.read': [...STAFF, ...MEMBERS, 'partner'],
+  'calendar.manage': ['admin'],
 }
 
 /** Whether the actor holds a global ability through any of their roles. */
