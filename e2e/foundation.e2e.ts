@@ -111,3 +111,19 @@ describe('the foundation in Chromium', () => {
     await newcomer.context().close()
   })
 })
+
+describe('API documentation', () => {
+  it('renders the OpenAPI UI under the security headers', async () => {
+    const page = await newPage()
+    const errors: string[] = []
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text())
+    })
+    await page.goto(`${server.url}/api/docs`)
+    await page.locator('.swagger-ui .opblock').first().waitFor()
+    expect(await page.locator('.swagger-ui .opblock').count()).toBeGreaterThan(20)
+    await screenshot(page, 'api-docs')
+    expect(errors.filter((e) => e.includes('Content Security Policy'))).toEqual([])
+    await page.context().close()
+  })
+})
