@@ -3,11 +3,17 @@ import js from '@eslint/js'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-// From a module file, `../x/y.ts` or `../../x/y.ts` where x is another module (not platform, test, seed).
-const otherModule = {
-  regex: '^(\\.\\./)+(?!platform/|test/|seed/|app\\.ts|config\\.ts)[a-z-]+/(?!index\\.ts$).+',
-  message: 'Reach another module only through its index.ts',
+// Another module, seen from a file `depth` folders below src/server/modules/<module>/: `../`×(depth+1)
+// leaves the module; what follows must be `<other>/index.ts` (platform/, test/, seed/, app.ts are fine).
+function otherModule(depth) {
+  const up = '\\.\\./'.repeat(depth + 1)
+  return {
+    regex: `^${up}(?!platform/|test/|seed/|app\\.ts|config\\.ts)[a-z-]+/(?!index\\.ts$).+`,
+    message: 'Reach another module only through its index.ts',
+  }
 }
+const MODULE_DEPTHS = [0, 1, 2, 3]
+const moduleFiles = (depth) => `src/server/modules/*/${'*/'.repeat(depth)}*.ts`
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'drizzle/**', '.tmp/**', 'coverage/**'] },
@@ -60,24 +66,27 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // Business code never sees HTTP; modules meet only through index.ts; only config.ts reads the environment.
-    files: ['src/server/modules/**/*.ts'],
+  // Business code never sees HTTP; modules meet only through index.ts.
+  ...MODULE_DEPTHS.map((depth) => ({
+    files: [moduleFiles(depth)],
     ignores: ['src/server/modules/**/routes*.ts', 'src/server/modules/**/index.ts', 'src/server/modules/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [{ name: 'fastify', message: 'fastify belongs in routes.ts and platform/http' }],
-          patterns: [otherModule, { group: ['**/platform/http/*', '!**/platform/http/session.ts'], message: 'actions do not use HTTP plumbing' }],
+          patterns: [
+            otherModule(depth),
+            { group: ['**/platform/http/*', '!**/platform/http/session.ts'], message: 'actions do not use HTTP plumbing' },
+          ],
         },
       ],
     },
-  },
-  {
-    files: ['src/server/modules/**/routes*.ts', 'src/server/modules/**/index.ts', 'src/server/modules/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [otherModule] }] },
-  },
+  })),
+  ...MODULE_DEPTHS.map((depth) => ({
+    files: [`src/server/modules/*/${'*/'.repeat(depth)}routes*.ts`, `src/server/modules/*/${'*/'.repeat(depth)}index.ts`, `src/server/modules/*/${'*/'.repeat(depth)}*.test.ts`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [otherModule(depth)] }] },
+  })),
   {
     files: ['src/server/**/*.ts'],
     ignores: ['src/server/config.ts', 'src/server/test/**', 'src/server/**/*.test.ts'],

@@ -13,7 +13,12 @@ function list(block: string | null): string[] {
   if (!block) return []
   return block
     .split('\n')
-    .map((l) => l.replace(/^\s*-\s*/, '').replace(/[;,.]+\s*$/, '').trim())
+    .map((l) =>
+      l
+        .replace(/^\s*-\s*/, '')
+        .replace(/[;,.]+\s*$/, '')
+        .trim(),
+    )
     .filter(Boolean)
 }
 
@@ -45,7 +50,9 @@ export function baselineFields(raw: string): Truth {
     issuerParent: null,
     issuerName: null,
     place: dateMatch?.[1]?.trim() ?? null,
-    issueDate: dateMatch ? `${dateMatch[4]}-${dateMatch[3]!.padStart(2, '0')}-${dateMatch[2]!.padStart(2, '0')}` : null,
+    issueDate: dateMatch
+      ? `${dateMatch[4]}-${dateMatch[3]!.padStart(2, '0')}-${dateMatch[2]!.padStart(2, '0')}`
+      : null,
     subject,
     signerName: lines[lines.length - 1]?.trim() ?? null,
     signerTitle: lines[lines.length - 2]?.trim() ?? null,

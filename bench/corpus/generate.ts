@@ -6,12 +6,29 @@
  */
 import type { TCaptureResult } from '../../src/common/contracts/capture.ts'
 import type { DocumentModel } from '../../src/server/modules/capture/test-support/document-model.ts'
-import { ADDRESSEES, BODY, GIVEN, MIDDLE, PROFILES, RECIPIENTS, SUBJECTS, SURNAMES, type Profile } from './pools.ts'
+import {
+  ADDRESSEES,
+  BODY,
+  GIVEN,
+  MIDDLE,
+  PROFILES,
+  RECIPIENTS,
+  SUBJECTS,
+  SURNAMES,
+  type Profile,
+} from './pools.ts'
 
 export type Truth = Omit<TCaptureResult, 'confidence' | 'warnings'>
 export type Generated = { id: string; model: DocumentModel; truth: Truth; quirks: string[] }
 
-type TypeSpec = { code: string; name: string; title: string | null; authorityLine: boolean; kinhGui: number; yearInNumber: number }
+type TypeSpec = {
+  code: string
+  name: string
+  title: string | null
+  authorityLine: boolean
+  kinhGui: number
+  yearInNumber: number
+}
 const TYPES: TypeSpec[] = [
   { code: 'CV', name: 'Công văn', title: null, authorityLine: false, kinhGui: 1, yearInNumber: 0 },
   { code: 'QĐ', name: 'Quyết định', title: 'QUYẾT ĐỊNH', authorityLine: true, kinhGui: 0, yearInNumber: 0.2 },
@@ -72,8 +89,17 @@ export function generateCorpus(count: number, seed = 2026): Generated[] {
     const notation = type.code === 'CV' ? `${profile.abbr}-${unit}` : `${type.code}-${profile.abbr}`
     const [head, tail] = notation.split('-') as [string, string]
     let printed = `${number}/${yearPart}${notation}`
-    if (quirk(0.18, 'number-spaces')) printed = pick([`${number} /${yearPart}${head}- ${tail}`, `${number}/ ${yearPart}${head} - ${tail}`, `${number} /${yearPart}${notation}`])
-    const numberLine = quirk(0.1, 'no-space-after-colon') ? `Số:${printed}` : quirk(0.05, 'space-before-colon') ? `Số : ${printed}` : `Số: ${printed}`
+    if (quirk(0.18, 'number-spaces'))
+      printed = pick([
+        `${number} /${yearPart}${head}- ${tail}`,
+        `${number}/ ${yearPart}${head} - ${tail}`,
+        `${number} /${yearPart}${notation}`,
+      ])
+    const numberLine = quirk(0.1, 'no-space-after-colon')
+      ? `Số:${printed}`
+      : quirk(0.05, 'space-before-colon')
+        ? `Số : ${printed}`
+        : `Số: ${printed}`
 
     // Place and date (Phụ lục I §II.4).
     const month = 1 + Math.floor(rnd() * 12)
@@ -108,21 +134,36 @@ export function generateCorpus(count: number, seed = 2026): Generated[] {
       if (type.code === 'NQ') titleLines.push(`KHÓA X, KỲ HỌP THỨ ${1 + Math.floor(rnd() * 20)}`)
     }
 
-    const addressees = chance(type.kinhGui) ? (chance(0.4) ? [pick(ADDRESSEES)] : [...new Set([pick(ADDRESSEES), pick(ADDRESSEES), pick(ADDRESSEES)])]) : []
-    const recipients = [...(addressees.length ? ['Như trên'] : type.code === 'QĐ' ? ['Như Điều 3'] : []), ...new Set([pick(RECIPIENTS), pick(RECIPIENTS), pick(RECIPIENTS)]), `Lưu: VT, ${unit}${chance(0.5) ? ` (${1 + Math.floor(rnd() * 5)}b)` : ''}`]
+    const addressees = chance(type.kinhGui)
+      ? chance(0.4)
+        ? [pick(ADDRESSEES)]
+        : [...new Set([pick(ADDRESSEES), pick(ADDRESSEES), pick(ADDRESSEES)])]
+      : []
+    const recipients = [
+      ...(addressees.length ? ['Như trên'] : type.code === 'QĐ' ? ['Như Điều 3'] : []),
+      ...new Set([pick(RECIPIENTS), pick(RECIPIENTS), pick(RECIPIENTS)]),
+      `Lưu: VT, ${unit}${chance(0.5) ? ` (${1 + Math.floor(rnd() * 5)}b)` : ''}`,
+    ]
 
     // Signature block (Điều 13): the head, a deputy (KT.), by order (TL.), authorised (TUQ.), a collective (TM.).
     const person = `${pick(SURNAMES)} ${pick(MIDDLE)} ${pick(GIVEN)}`
     const kind = pick(['head', 'deputy', 'deputy', 'deputy', 'order', 'authorised', 'collective'] as const)
     const ktDot = quirk(0.08, 'kt-without-dot') ? 'KT ' : 'KT. '
     let block: string[]
-    let authority: Truth['signingAuthority'] = null
-    if (kind === 'head') block = [profile.head]
-    else if (kind === 'deputy') ((block = [`${ktDot}${profile.head}`, profile.deputy]), (authority = 'KT.'))
-    else if (kind === 'order') ((block = [`TL. ${profile.head}`, 'CHÁNH VĂN PHÒNG']), (authority = 'TL.'))
-    else if (kind === 'authorised') ((block = [`TUQ. ${profile.head}`, 'VỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH']), (authority = 'TUQ.'))
-    else if (profile.collective) ((block = [`TM. ${profile.collective}`, `${ktDot}${profile.head}`, profile.deputy]), (authority = 'TM.'))
-    else ((block = [`${ktDot}${profile.head}`, profile.deputy]), (authority = 'KT.'))
+    let authority: Truth['signingAuthority'] = 'KT.'
+    if (kind === 'head') {
+      block = [profile.head]
+      authority = null
+    } else if (kind === 'order') {
+      block = [`TL. ${profile.head}`, 'CHÁNH VĂN PHÒNG']
+      authority = 'TL.'
+    } else if (kind === 'authorised') {
+      block = [`TUQ. ${profile.head}`, 'VỤ TRƯỞNG VỤ KẾ HOẠCH - TÀI CHÍNH']
+      authority = 'TUQ.'
+    } else if (kind === 'collective' && profile.collective) {
+      block = [`TM. ${profile.collective}`, `${ktDot}${profile.head}`, profile.deputy]
+      authority = 'TM.'
+    } else block = [`${ktDot}${profile.head}`, profile.deputy]
     const signerTitle = block[block.length - 1]!.replace(/^(KT|TL|TUQ|TM)\.?\s+/, '')
     const rank = profile.ranks && chance(0.8) ? pick(profile.ranks) : null
     if (rank) quirks.push('rank')
@@ -132,9 +173,13 @@ export function generateCorpus(count: number, seed = 2026): Generated[] {
     else signature.push(`${rank ? `${rank} ` : ''}${honorific}${person}`)
 
     const issuerWord = profile.issuerName
-    const body = [pick(BODY), pick(BODY), ...(chance(0.3) ? [pick(BODY), pick(BODY), pick(BODY)] : [])].map((b) => b.replace('{issuer}', issuerWord))
+    const paragraphs = quirk(0.12, 'long-body-two-pages') ? 14 : chance(0.3) ? 5 : 2
+    const body = Array.from({ length: paragraphs }, () => pick(BODY).replace('{issuer}', issuerWord))
     if (type.code === 'KH') body.unshift('I. MỤC ĐÍCH, YÊU CẦU')
-    if (type.code === 'QĐ') body.unshift('Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;')
+    if (type.code === 'QĐ')
+      body.unshift(
+        'Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư;',
+      )
     body.push('Trân trọng./.')
     const stamp = type.code === 'CV' && quirk(0.1, 'urgency-stamp') ? pick(['KHẨN', 'HỎA TỐC']) : undefined
 
@@ -145,10 +190,31 @@ export function generateCorpus(count: number, seed = 2026): Generated[] {
       stamp,
       dateLine,
       titleLines,
-      addressees: addressees.length === 1 && chance(0.7) ? { inline: addressees[0]! } : addressees.length ? { items: addressees.map((a, i) => `${a}${i === addressees.length - 1 ? '.' : ';'}`) } : undefined,
+      addressees:
+        addressees.length === 1 && chance(0.7)
+          ? { inline: addressees[0]! }
+          : addressees.length
+            ? { items: addressees.map((a, i) => `${a}${i === addressees.length - 1 ? '.' : ';'}`) }
+            : undefined,
       body,
-      recipientLines: ['Nơi nhận:', ...recipients.map((r, i) => `- ${r}${i === recipients.length - 1 ? '.' : ';'}`)],
+      recipientLines: [
+        'Nơi nhận:',
+        ...recipients.map((r, i) => `- ${r}${i === recipients.length - 1 ? '.' : ';'}`),
+      ],
       signatureLines: signature,
+      // An appendix after the signature (the corpus notes several): a title and a table in capitals.
+      ...(quirk(0.08, 'annex-after-signature')
+        ? {
+            annex: [
+              'PHỤ LỤC',
+              'DANH MỤC CÁC TRẠM QUAN TRẮC',
+              `(Kèm theo văn bản số ${number}/${yearPart}${notation})`,
+              'STT TÊN TRẠM TỈNH',
+              '1 Tân Châu An Giang',
+              '2 Châu Đốc An Giang',
+            ],
+          }
+        : {}),
     }
     const truth: Truth = {
       numberAndNotation: `${number}/${yearPart}${notation}`,

@@ -12,21 +12,39 @@ import type { Truth } from './generate.ts'
 
 const CASELESS = new Set<TCaptureField>(['subject', 'issuer', 'issuerParent', 'issuerName', 'signerTitle'])
 
-function norm(value: unknown, caseless: boolean): string | null {
+/** Comparison modes: as the README suggests, or also ignoring diacritics (for noisy text). */
+export type Mode = 'strict' | 'unmarked'
+
+function norm(value: unknown, caseless: boolean, mode: Mode = 'strict'): string | null {
   if (value === null || value === undefined) return null
-  let s = canonicalTones(String(value).normalize('NFC')).replace(/\s+/g, ' ').trim().replace(/[.;,]+$/, '').trim()
+  let s = canonicalTones(String(value as string | number).normalize('NFC'))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.;,]+$/, '')
+    .trim()
   if (caseless) s = s.toLowerCase()
+  if (mode === 'unmarked')
+    s = s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
   return s
 }
 
-export function fieldEqual(field: TCaptureField, got: unknown, want: unknown): boolean {
+export function fieldEqual(
+  field: TCaptureField,
+  got: unknown,
+  want: unknown,
+  mode: Mode = 'strict',
+): boolean {
   const caseless = CASELESS.has(field)
   if (Array.isArray(want) || Array.isArray(got)) {
     const a = (Array.isArray(got) ? got : []) as unknown[]
     const b = (Array.isArray(want) ? want : []) as unknown[]
-    return a.length === b.length && a.every((x, i) => norm(x, caseless) === norm(b[i], caseless))
+    return a.length === b.length && a.every((x, i) => norm(x, caseless, mode) === norm(b[i], caseless, mode))
   }
-  return norm(got, caseless) === norm(want, caseless)
+  return norm(got, caseless, mode) === norm(want, caseless, mode)
 }
 
 export type Tally = Record<TCaptureField, { ok: number; n: number }>
@@ -35,18 +53,32 @@ export function newTally(): Tally {
   return Object.fromEntries(CAPTURE_FIELDS.map((f) => [f, { ok: 0, n: 0 }])) as Tally
 }
 
-export function score(tally: Tally, got: Truth, want: Truth, misses?: string[], id?: string): void {
+export function score(
+  tally: Tally,
+  got: Truth,
+  want: Truth,
+  mode: Mode,
+  misses?: string[],
+  id?: string,
+): void {
   for (const f of CAPTURE_FIELDS) {
-    const ok = fieldEqual(f, got[f], want[f])
+    const ok = fieldEqual(f, got[f], want[f], mode)
     tally[f].n++
     if (ok) tally[f].ok++
-    else if (misses && id) misses.push(`${id} ${f}: got ${JSON.stringify(got[f])} want ${JSON.stringify(want[f])}`)
+    else if (misses && id)
+      misses.push(`${id} ${f}: got ${JSON.stringify(got[f])} want ${JSON.stringify(want[f])}`)
   }
 }
 
 export function overall(tally: Tally): number {
   const all = Object.values(tally)
-  return all.reduce((s, t) => s + t.ok, 0) / Math.max(1, all.reduce((s, t) => s + t.n, 0))
+  return (
+    all.reduce((s, t) => s + t.ok, 0) /
+    Math.max(
+      1,
+      all.reduce((s, t) => s + t.n, 0),
+    )
+  )
 }
 
 type CorpusTruth = {

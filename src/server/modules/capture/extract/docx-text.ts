@@ -33,9 +33,14 @@ export function declaredInflatedSize(bytes: Uint8Array): number {
   let offset = view.getUint32(eocd + 16, true)
   let total = 0
   for (let n = 0; n < entries; n++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) throw unreadable('damaged zip directory')
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50)
+      throw unreadable('damaged zip directory')
     total += view.getUint32(offset + 24, true)
-    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true)
+    offset +=
+      46 +
+      view.getUint16(offset + 28, true) +
+      view.getUint16(offset + 30, true) +
+      view.getUint16(offset + 32, true)
   }
   return total
 }
@@ -44,7 +49,9 @@ export async function docxText(bytes: Uint8Array): Promise<string> {
   if (declaredInflatedSize(bytes) > MAX_INFLATED_BYTES) throw unreadable('it inflates to more than 100 MB')
   let value: string
   try {
-    ;({ value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }))
+    ;({ value } = await mammoth.extractRawText({
+      buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    }))
   } catch (err) {
     throw unreadable((err as Error).message, err)
   }

@@ -85,6 +85,7 @@ export async function extractText(
     const isLikelyScanned = pdf.pagesRead > 0 && pdf.characters / pdf.pagesRead < SCANNED_CHARS_PER_PAGE
     return { text: pdf.text, pages: pdf.pages, method: 'pdf-text', isLikelyScanned }
   }
-  if (type === DOCX) return { text: await docxText(bytes), pages: null, method: 'docx', isLikelyScanned: false }
+  if (type === DOCX)
+    return { text: await docxText(bytes), pages: null, method: 'docx', isLikelyScanned: false }
   return { text: decodeUtf8(bytes), pages: null, method: 'text', isLikelyScanned: false }
 }

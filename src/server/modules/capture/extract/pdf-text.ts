@@ -40,7 +40,10 @@ export async function pdfText(bytes: Uint8Array, options: { maxPages: number }):
       pdf = await task.promise
     } catch (err) {
       const name = (err as Error).name
-      throw unreadable(name === 'PasswordException' ? 'it is encrypted with a password' : (err as Error).message, err)
+      throw unreadable(
+        name === 'PasswordException' ? 'it is encrypted with a password' : (err as Error).message,
+        err,
+      )
     }
     const pagesRead = Math.min(pdf.numPages, options.maxPages)
     const lines: string[] = []

@@ -26,16 +26,26 @@ function warn(code: TCaptureWarning['code'], field: TCaptureField | null, messag
 function headerStop(lines: readonly string[], numberIndex: number | undefined): number {
   if (numberIndex !== undefined) return numberIndex
   const stop = lines.findIndex(
-    (l, i) => i < HEADER_WINDOW && !!l && (isDateLine(l) || !!matchTypeTitle(l) || /^(v\s*\/\s*v|kinh g)/.test(looseKey(l))),
+    (l, i) =>
+      i < HEADER_WINDOW &&
+      !!l &&
+      (isDateLine(l) || !!matchTypeTitle(l) || /^(v\s*\/\s*v|kinh g)/.test(looseKey(l))),
   )
   return stop < 0 ? Math.min(8, lines.length) : stop
 }
 
 /** The signature block: after the recipients (columns read left then right), else just before them, else at the end. */
 function signatureOf(lines: readonly string[], recipients: ListFound | null): SignatureFound | null {
-  if (!recipients) return findSignature(lines.slice(-25))
+  if (!recipients) {
+    // Without "Nơi nhận" to anchor it, only a block that ends in a name counts (not any capitals near the end).
+    const found = findSignature(lines.slice(-25))
+    return found?.signerName ? found : null
+  }
   const after = lines.filter((_, i) => i > recipients.labelIndex && !recipients.used.has(i))
-  return findSignature(after) ?? findSignature(lines.slice(Math.max(0, recipients.labelIndex - 12), recipients.labelIndex))
+  return (
+    findSignature(after) ??
+    findSignature(lines.slice(Math.max(0, recipients.labelIndex - 12), recipients.labelIndex))
+  )
 }
 
 export function captureFields(text: string): TCaptureResult {
@@ -57,13 +67,22 @@ export function captureFields(text: string): TCaptureResult {
   const signature = signatureOf(lines, recipients)
 
   if (!number) warnings.push(warn('NUMBER_NOT_FOUND', 'numberAndNotation', 'no "Số: …" line in the header'))
-  if (!date) warnings.push(warn('DATE_NOT_FOUND', 'issueDate', 'no "…, ngày … tháng … năm …" line in the header'))
+  if (!date)
+    warnings.push(warn('DATE_NOT_FOUND', 'issueDate', 'no "…, ngày … tháng … năm …" line in the header'))
   if (!issuer) warnings.push(warn('ISSUER_NOT_FOUND', 'issuer', 'no issuer lines above the number'))
   if (!recipients) warnings.push(warn('RECIPIENTS_NOT_FOUND', 'recipients', 'no "Nơi nhận:" list'))
   if (!signature) warnings.push(warn('SIGNER_NOT_FOUND', 'signerName', 'no signature block'))
-  const secrecy = lines.slice(0, HEADER_WINDOW).find((l) => isStamp(l) && SECRECY_LOOSE.includes(looseKey(l).trim() as never))
-  if (secrecy) warnings.push(warn('SECRECY_MARK', null, `secrecy mark "${secrecy}": not for a networked system`))
-  warnings.push(...(number?.warnings ?? []), ...(date?.warnings ?? []), ...title.warnings, ...(signature?.warnings ?? []))
+  const secrecy = lines
+    .slice(0, HEADER_WINDOW)
+    .find((l) => isStamp(l) && SECRECY_LOOSE.includes(looseKey(l).trim() as never))
+  if (secrecy)
+    warnings.push(warn('SECRECY_MARK', null, `secrecy mark "${secrecy}": not for a networked system`))
+  warnings.push(
+    ...(number?.warnings ?? []),
+    ...(date?.warnings ?? []),
+    ...title.warnings,
+    ...(signature?.warnings ?? []),
+  )
 
   const type = title.documentType
   // Absent optional parts (no parent body, no rank) are a finding too, as sure as the block they belong to.

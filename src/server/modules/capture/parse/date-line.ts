@@ -15,7 +15,8 @@ export type DateFound = {
 }
 
 // Loose key (no marks), so "ngay", "thang", "nam" also match text that lost its diacritics.
-const DATE = /ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})/
+// Some agencies print "ngày 05/01/2026" instead of the words the decree asks for.
+const DATE = /ngay\s*(\d{1,2})\s*(?:thang\s*|[/.-]\s*)(\d{1,2})\s*(?:nam\s*|[/.-]\s*)(\d{4})/
 /** A place is a short name: no more than six words, no digits except a district number. */
 const PLACE = /^[\p{Lu}][\p{L}.\s-]*(?:\s\d{1,2})?$/u
 
@@ -43,8 +44,13 @@ function placeBefore(line: string, at: number): { place: string | null; hadComma
  */
 export function findDateLine(lines: readonly string[], window = 40): DateFound | null {
   for (let i = 0; i < Math.min(lines.length, window); i++) {
-    const line = lines[i]!
-    const m = DATE.exec(looseKey(line))
+    let line = lines[i]!
+    let m = DATE.exec(looseKey(line))
+    // A narrow column or a hard-wrapped copy may break the line: "Hà Nội, ngày 19" / "tháng 7 năm 2022".
+    if (!m && /ngay\s*\d{0,2}\s*(thang\s*\d{0,2}\s*(nam)?)?\s*$/.test(looseKey(line)) && lines[i + 1]) {
+      line = `${line} ${lines[i + 1]}`
+      m = DATE.exec(looseKey(line))
+    }
     if (!m) continue
     let { place, hadComma } = placeBefore(line, m.index)
     // "Ngày 16 tháng 6 năm 2025, Quốc hội …" opens a paragraph; a bare date line ends at the year.
@@ -58,10 +64,18 @@ export function findDateLine(lines: readonly string[], window = 40): DateFound |
     const issueDate = isoDate(Number(year), Number(month), Number(day))
     const warnings: TCaptureWarning[] = []
     if (!issueDate) {
-      warnings.push({ code: 'DATE_INVALID', field: 'issueDate', message: `no such date: ${day}/${month}/${year}` })
+      warnings.push({
+        code: 'DATE_INVALID',
+        field: 'issueDate',
+        message: `no such date: ${day}/${month}/${year}`,
+      })
     }
     if (place && !hadComma) {
-      warnings.push({ code: 'DATE_LINE_NO_COMMA', field: 'place', message: 'no comma between the place and "ngày"' })
+      warnings.push({
+        code: 'DATE_LINE_NO_COMMA',
+        field: 'place',
+        message: 'no comma between the place and "ngày"',
+      })
     }
     return {
       lineIndex: i,

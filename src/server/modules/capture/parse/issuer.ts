@@ -12,7 +12,7 @@ import {
   ORGAN_HEADS,
   SECRECY_LOOSE,
   URGENCY_LOOSE,
-  startsWithPhrase,
+  opensWith,
 } from './vocabulary.ts'
 
 export type IssuerFound = {
@@ -37,20 +37,20 @@ export function isMotto(line: string): boolean {
 }
 
 export function isStamp(line: string): boolean {
-  const loose = looseKey(line).replace(/[^a-z ]/g, '').trim()
+  const loose = looseKey(line)
+    .replace(/[^a-z ]/g, '')
+    .trim()
   return [...URGENCY_LOOSE, ...SECRECY_LOOSE].includes(loose as never)
 }
 
+const PEOPLES_BODIES = ['ủy ban nhân dân', 'hội đồng nhân dân']
+
 /** Append the locality of a people's committee to an organ it governs ("Sở …" of "… Thành phố Hồ Chí Minh"). */
 function withParentLocality(name: string, parentName: string | null): string {
-  if (!parentName || startsWithPhrase(key(name), ['ủy ban nhân dân', 'hội đồng nhân dân'])) return name
-  const k = key(parentName)
-  if (!startsWithPhrase(k, ['ủy ban nhân dân', 'hội đồng nhân dân'])) return name
-  const words = parentName.split(' ')
-  const rest = words.slice(4).join(' ')
-  if (!startsWithPhrase(key(rest), LOCALITY_WORDS) || LOCALITY_WORDS.some((w) => key(name).includes(` ${w} `))) {
+  if (!parentName || opensWith(name, PEOPLES_BODIES) || !opensWith(parentName, PEOPLES_BODIES)) return name
+  const rest = parentName.split(' ').slice(4).join(' ')
+  if (!opensWith(rest, LOCALITY_WORDS) || LOCALITY_WORDS.some((w) => key(name).includes(` ${w} `)))
     return name
-  }
   return `${name} ${rest}`
 }
 
@@ -69,7 +69,7 @@ export function findIssuer(lines: readonly string[], stopIndex: number): IssuerF
   for (const [i, line] of headerLines.entries()) {
     // A name wrapped after "VÀ", "VỀ" or a comma, or a lone word ("TRƯỜNG"), continues the organ above.
     const wrapped = i > 0 && (/(\s(VÀ|VỀ|CỦA)|,|-)$/iu.test(headerLines[i - 1]!) || !line.includes(' '))
-    const opensOrgan = !wrapped && !!startsWithPhrase(key(line), ORGAN_HEADS)
+    const opensOrgan = !wrapped && !!opensWith(line, ORGAN_HEADS)
     if (opensOrgan || !groups.length) groups.push([line])
     else groups[groups.length - 1]!.push(line)
   }
@@ -78,7 +78,7 @@ export function findIssuer(lines: readonly string[], stopIndex: number): IssuerF
   const issuer = issuerLines.join(' ')
   const issuerParent = parentLines ? parentLines.join(' ') : null
   const parentName = issuerParent ? organNormalCase(issuerParent) : null
-  const opens = !!startsWithPhrase(key(issuer), ORGAN_HEADS)
+  const opens = !!opensWith(issuer, ORGAN_HEADS)
   return {
     headerLines,
     issuer,

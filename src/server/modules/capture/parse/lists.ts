@@ -3,7 +3,7 @@
  * open with "Kính gửi:"; every type ends with "Nơi nhận:", whose last line is "Lưu: VT, …"
  * (Nghị định 30/2020/NĐ-CP, Phụ lục I, ô 9a and 9b). Items are "- …;" lines; a long item wraps.
  */
-import { cleanItem, foldSpaces, isUpperDominant, key, looseKey, startsLowercase } from './text.ts'
+import { cleanItem, isUpperDominant, key, looseKey, startsLowercase } from './text.ts'
 import { BODY_OPENERS, startsWithPhrase } from './vocabulary.ts'
 
 export type ListFound = {
@@ -26,16 +26,17 @@ function endsItem(item: string): boolean {
   return /[;.:]$/.test(item.trim())
 }
 
+/** Items from line `start` on (after the label's own text, `firstRest`); `used` holds their line indices. */
 function readItems(
   lines: readonly string[],
-  labelIndex: number,
+  start: number,
   firstRest: string,
   options: { skip?: LineFilter; canContinue: (line: string, last: string) => boolean },
 ): { items: string[]; used: Set<number> } {
   const raw: string[] = []
-  const used = new Set<number>([labelIndex])
+  const used = new Set<number>()
   if (firstRest.trim()) raw.push(...splitInline(firstRest))
-  for (let i = labelIndex + 1; i < lines.length && raw.length < 60; i++) {
+  for (let i = start; i < lines.length && raw.length < 60; i++) {
     const line = lines[i]!
     if (!line) continue
     if (options.skip?.(line)) continue
@@ -56,7 +57,10 @@ function readItems(
 function splitInline(rest: string): string[] {
   const text = rest.trim()
   if (BULLET.test(text)) return [text]
-  return text.split(/;\s*/).filter((s) => s.trim()).map((s, i, all) => (i < all.length - 1 ? `${s};` : s))
+  return text
+    .split(/;\s*/)
+    .filter((s) => s.trim())
+    .map((s, i, all) => (i < all.length - 1 ? `${s};` : s))
 }
 
 /** Kính gửi: the first such label within the first `window` lines (not "Đồng kính gửi"). */
@@ -64,15 +68,14 @@ export function findAddressees(lines: readonly string[], window = 80): ListFound
   for (let i = 0; i < Math.min(window, lines.length); i++) {
     const m = KINH_GUI.exec(looseKey(lines[i]!))
     if (!m || (m[0].startsWith('kg') && !/[:.]/.test(m[0]))) continue
-    let rest = lines[i]!.slice(m[0].length)
-    let labelIndex = i
+    const rest = lines[i]!.slice(m[0].length)
+    let start = i + 1
     // A bare label whose list was read out of order (columns interleaved): the first bullet close by.
     if (!rest.trim() && !BULLET.test(lines[i + 1] ?? '-')) {
       const bullet = lines.findIndex((l, j) => j > i && j <= i + 8 && BULLET.test(l))
-      if (bullet > 0) labelIndex = bullet - 1
-      rest = ''
+      if (bullet > 0) start = bullet
     }
-    const { items, used } = readItems(lines, labelIndex, rest, {
+    const { items, used } = readItems(lines, start, rest, {
       // A wrapped addressee continues in lower case or as a few words; the body is a sentence.
       canContinue: (line) =>
         !isUpperDominant(line) &&
@@ -89,15 +92,7 @@ export function findRecipients(lines: readonly string[], skip: LineFilter): List
   for (let i = lines.length - 1; i >= 0; i--) {
     const m = NOI_NHAN.exec(looseKey(lines[i]!))
     if (!m) continue
-    let rest = lines[i]!.slice(m[0].length)
-    let labelIndex = i
-    // A bare label whose list was read out of order (columns interleaved): the first bullet close by.
-    if (!rest.trim() && !BULLET.test(lines[i + 1] ?? '-')) {
-      const bullet = lines.findIndex((l, j) => j > i && j <= i + 8 && BULLET.test(l))
-      if (bullet > 0) labelIndex = bullet - 1
-      rest = ''
-    }
-    const { items, used } = readItems(lines, labelIndex, rest, {
+    const { items, used } = readItems(lines, i + 1, lines[i]!.slice(m[0].length), {
       skip,
       canContinue: (line) => !isUpperDominant(line),
     })
@@ -105,8 +100,4 @@ export function findRecipients(lines: readonly string[], skip: LineFilter): List
     return { labelIndex: i, items, used, confidence: !items.length ? 0.2 : endsWithFiling ? 0.92 : 0.75 }
   }
   return null
-}
-
-export function joinItems(items: readonly string[]): string {
-  return foldSpaces(items.join('; '))
 }

@@ -91,7 +91,12 @@ export function organNormalCase(upper: string): string {
     }
     if (locality && i + locality.split(' ').length < words.length) {
       const n = locality.split(' ').length
-      out.push(words.slice(i, i + n).join(' ').toLowerCase())
+      out.push(
+        words
+          .slice(i, i + n)
+          .join(' ')
+          .toLowerCase(),
+      )
       i += n
       properRun = true // everything after an administrative unit word is its proper name
       continue

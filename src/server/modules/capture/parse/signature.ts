@@ -23,10 +23,16 @@ export type SignatureFound = {
 const AUTHORITY = /^(TM|KT|TL|TUQ|Q)(\.|\s)\s*(?=\p{Lu})/u
 const NAME_WORD = /^\p{Lu}\p{Ll}*$/u
 
-export function authorityOf(line: string): { authority: TSigningAuthority; hasDot: boolean; rest: string } | null {
+export function authorityOf(
+  line: string,
+): { authority: TSigningAuthority; hasDot: boolean; rest: string } | null {
   const m = AUTHORITY.exec(line.trim())
   if (!m || (m[1] === 'Q' && m[2] !== '.')) return null
-  return { authority: `${m[1]}.` as TSigningAuthority, hasDot: m[2] === '.', rest: line.trim().slice(m[0].length) }
+  return {
+    authority: `${m[1]}.` as TSigningAuthority,
+    hasDot: m[2] === '.',
+    rest: line.trim().slice(m[0].length),
+  }
 }
 
 function isPlaceholder(line: string): boolean {
@@ -63,7 +69,13 @@ function isRankLine(line: string): boolean {
 /** Lines that belong to a signature block, for the recipients reader to step over. */
 export function isSignatureLine(line: string): boolean {
   if (/^\s*[-+•]/.test(line)) return false
-  return !!authorityOf(line) || isUpperDominant(line) || isNameLine(line) || isPlaceholder(line) || isRankLine(line)
+  return (
+    !!authorityOf(line) ||
+    isUpperDominant(line) ||
+    isNameLine(line) ||
+    isPlaceholder(line) ||
+    isRankLine(line)
+  )
 }
 
 /** The title: the last line opening with a title word, with the lines after it that continue it. */
@@ -112,7 +124,11 @@ export function findSignature(lines: readonly string[]): SignatureFound | null {
     if (signingAuthority) return
     signingAuthority = a.authority
     if (!a.hasDot) {
-      warnings.push({ code: 'SIGNING_AUTHORITY_NO_DOT', field: 'signingAuthority', message: `"${line}" lacks the dot after ${a.authority}` })
+      warnings.push({
+        code: 'SIGNING_AUTHORITY_NO_DOT',
+        field: 'signingAuthority',
+        message: `"${line}" lacks the dot after ${a.authority}`,
+      })
     }
   })
   const plain = block.slice(lastAuthority + 1)
@@ -125,13 +141,25 @@ export function findSignature(lines: readonly string[]): SignatureFound | null {
     signerName = parts.name
     signerRank = parts.rank ?? (rankLine ? foldSpaces(rankLine) : null)
     if (signerRank) {
-      warnings.push({ code: 'SIGNER_RANK_STRIPPED', field: 'signerRank', message: `rank "${signerRank}" taken out of the name` })
+      warnings.push({
+        code: 'SIGNER_RANK_STRIPPED',
+        field: 'signerRank',
+        message: `rank "${signerRank}" taken out of the name`,
+      })
     }
     if (parts.honorific) {
-      warnings.push({ code: 'SIGNER_HONORIFIC_STRIPPED', field: 'signerName', message: `"${parts.honorific}" taken out of the name` })
+      warnings.push({
+        code: 'SIGNER_HONORIFIC_STRIPPED',
+        field: 'signerName',
+        message: `"${parts.honorific}" taken out of the name`,
+      })
     }
   } else {
-    warnings.push({ code: 'SIGNER_NOT_FOUND', field: 'signerName', message: 'no name under the signature block' })
+    warnings.push({
+      code: 'SIGNER_NOT_FOUND',
+      field: 'signerName',
+      message: 'no name under the signature block',
+    })
   }
   return {
     blockLines: block,

@@ -72,7 +72,9 @@ export function isDecoration(line: string): boolean {
 
 /** Strip list bullets and the trailing separators of a list item ("- Như trên;" → "Như trên"). */
 export function cleanItem(s: string): string {
-  return foldSpaces(s.replace(/^\s*[-+•*–—]\s*/, '')).replace(/\s*[;,.:]+$/, '').trim()
+  return foldSpaces(s.replace(/^\s*[-+•*–—]\s*/, ''))
+    .replace(/\s*[;,.:]+$/, '')
+    .trim()
 }
 
 /**
@@ -82,7 +84,7 @@ export function cleanItem(s: string): string {
 export function toLines(text: string): string[] {
   const lines: string[] = []
   for (const raw of normalizeText(text).split('\n')) {
-    for (const part of raw.split(/\t+| {3,}/)) {
+    for (const part of raw.trim().split(/\t+| {3,}/)) {
       const line = foldSpaces(part)
       lines.push(isDecoration(line) ? '' : line)
     }

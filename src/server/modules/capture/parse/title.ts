@@ -14,7 +14,7 @@ import {
 } from '@common/document-types'
 import { isMotto } from './issuer.ts'
 import { foldSpaces, isUpperDominant, key, looseKey, nextFilled, startsLowercase } from './text.ts'
-import { BODY_OPENERS, TITLE_HEADS, startsWithPhrase } from './vocabulary.ts'
+import { BODY_OPENERS, TITLE_HEADS, opensWith, startsWithPhrase } from './vocabulary.ts'
 
 export type TitleFound = {
   documentType: DocumentType | null
@@ -46,11 +46,11 @@ export function matchTypeTitle(line: string): { type: DocumentType; rest: string
 /** A paragraph of the body begins ("Căn cứ …", "1. …"); capitals are a title, not a body. */
 export function isBodyStart(line: string): boolean {
   if (/^(\d+|[IVXLC]+|[a-zđ])[.)]\s/u.test(line)) return true
-  return !isUpperDominant(line) && !!startsWithPhrase(key(line), BODY_OPENERS)
+  return !isUpperDominant(line) && !!opensWith(line, BODY_OPENERS)
 }
 
 export function isDateLine(line: string): boolean {
-  return /ngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4}/.test(looseKey(line))
+  return /ngay\s*\d{1,2}\s*(thang\s*|[/.-]\s*)\d{1,2}\s*(nam\s*|[/.-]\s*)\d{4}/.test(looseKey(line))
 }
 
 /** The line naming who decides ("CHỦ TỊCH ỦY BAN NHÂN DÂN …"), or a council's term ("KHÓA X, KỲ HỌP …"). */
@@ -68,8 +68,13 @@ function subjectAfterTitle(lines: readonly string[], from: number, first: string
   for (let i = start; i < lines.length && taken.length < 8; i++) {
     const line = lines[i]!
     if (!line) break
-    if (matchTypeTitle(line)?.rest === '' || isBodyStart(line) || isMotto(line)) break
-    const isUpper = isUpperDominant(line)
+    if (matchTypeTitle(line)?.rest === '' || isMotto(line)) break
+    // A title always has a subject, which may itself open with "Thực hiện", "Theo dõi" …: the
+    // first line stops only at what cannot be a subject.
+    const opensBody = taken.length ? isBodyStart(line) : /^(căn cứ|kính gửi)/.test(key(line))
+    if (opensBody) break
+    // A wrapped title may leave only digits on its last line ("… NĂM" / "2026").
+    const isUpper = isUpperDominant(line) || !/\p{L}/u.test(line)
     if (!taken.length) {
       taken.push(line)
       continue
@@ -81,7 +86,8 @@ function subjectAfterTitle(lines: readonly string[], from: number, first: string
   }
   // The authority line ends the upper-case run; a council adds its term below it.
   if (taken.length && /^(khóa|kỳ họp)/.test(key(taken[taken.length - 1]!))) taken.pop()
-  if (taken.length && isUpperDominant(taken[0]!) && isAuthorityLine(taken[taken.length - 1]!, issuer)) taken.pop()
+  if (taken.length && isUpperDominant(taken[0]!) && isAuthorityLine(taken[taken.length - 1]!, issuer))
+    taken.pop()
   return taken.length ? foldSpaces(taken.join(' ')) : null
 }
 
@@ -106,7 +112,11 @@ function letterSubject(lines: readonly string[], from: number): { subject: strin
   return null
 }
 
-function warn(code: TCaptureWarning['code'], field: TCaptureWarning['field'], message: string): TCaptureWarning {
+function warn(
+  code: TCaptureWarning['code'],
+  field: TCaptureWarning['field'],
+  message: string,
+): TCaptureWarning {
   return { code, field, message }
 }
 
@@ -129,31 +139,59 @@ export function findTitle(
     if (!title) continue
     let typeConfidence = 0.95
     if (fromNotation && fromNotation.code !== title.type.code) {
-      warnings.push(warn('TYPE_NOTATION_MISMATCH', 'documentType', `title says ${title.type.name}, notation says ${fromNotation.name}`))
+      warnings.push(
+        warn(
+          'TYPE_NOTATION_MISMATCH',
+          'documentType',
+          `title says ${title.type.name}, notation says ${fromNotation.name}`,
+        ),
+      )
       typeConfidence = 0.75
     }
     const subject = subjectAfterTitle(lines, i + 1, title.rest, context.issuer)
     if (!subject) warnings.push(warn('SUBJECT_NOT_FOUND', 'subject', 'no subject under the type title'))
-    return { documentType: title.type, typeConfidence, subject, subjectConfidence: subject ? 0.9 : 0, warnings }
+    return {
+      documentType: title.type,
+      typeConfidence,
+      subject,
+      subjectConfidence: subject ? 0.9 : 0,
+      warnings,
+    }
   }
   const letter = letterSubject(lines, context.numberIndex + 1)
   const official = documentTypeByCode(OFFICIAL_LETTER_CODE) ?? null
   if (letter) {
     let typeConfidence = letter.isVv ? 0.92 : 0.8
     if (fromNotation) {
-      warnings.push(warn('TYPE_NOTATION_MISMATCH', 'documentType', `a letter (V/v) whose notation says ${fromNotation.name}`))
+      warnings.push(
+        warn(
+          'TYPE_NOTATION_MISMATCH',
+          'documentType',
+          `a letter (V/v) whose notation says ${fromNotation.name}`,
+        ),
+      )
       typeConfidence = 0.6
     }
-    return { documentType: official, typeConfidence, subject: letter.subject, subjectConfidence: 0.88, warnings }
+    return {
+      documentType: official,
+      typeConfidence,
+      subject: letter.subject,
+      subjectConfidence: 0.88,
+      warnings,
+    }
   }
   warnings.push(warn('SUBJECT_NOT_FOUND', 'subject', 'no type title and no "V/v" subject'))
   if (fromNotation) {
-    warnings.push(warn('TYPE_FROM_NOTATION', 'documentType', `type read from the notation only (${fromNotation.name})`))
+    warnings.push(
+      warn('TYPE_FROM_NOTATION', 'documentType', `type read from the notation only (${fromNotation.name})`),
+    )
     return { documentType: fromNotation, typeConfidence: 0.6, subject: null, subjectConfidence: 0, warnings }
   }
   if (context.notation) {
     // Decree 30 gives a Công văn no type abbreviation: its notation opens with the issuer's.
-    warnings.push(warn('TYPE_FROM_NOTATION', 'documentType', 'no type abbreviation in the notation: a Công văn'))
+    warnings.push(
+      warn('TYPE_FROM_NOTATION', 'documentType', 'no type abbreviation in the notation: a Công văn'),
+    )
     return { documentType: official, typeConfidence: 0.5, subject: null, subjectConfidence: 0, warnings }
   }
   warnings.push(warn('TYPE_NOT_FOUND', 'documentType', 'no type title, no "V/v", no notation'))

@@ -60,7 +60,17 @@ export const ORGAN_HEADS = [
 ] as const
 
 /** Administrative units written in lower case before a proper name (Phụ lục II of Decree 30). */
-export const LOCALITY_WORDS = ['thành phố', 'tỉnh', 'huyện', 'quận', 'thị xã', 'thị trấn', 'xã', 'phường', 'đặc khu'] as const
+export const LOCALITY_WORDS = [
+  'thành phố',
+  'tỉnh',
+  'huyện',
+  'quận',
+  'thị xã',
+  'thị trấn',
+  'xã',
+  'phường',
+  'đặc khu',
+] as const
 
 /** Words that open a leader's title (signature block, the authority line of a decision). */
 export const TITLE_HEADS = [
@@ -131,7 +141,8 @@ export const RANKS = [
 ] as const
 
 /** Academic titles and degrees sometimes printed before a name ("PGS.TS. Trần Văn B"). */
-export const HONORIFIC_PATTERN = /^((?:(?:GS|PGS|TS|ThS|TSKH|BS|CKII|CKI|KS|LS|NGND|NGƯT|NSND|NSƯT)\.?\s*)+)\s+/u
+export const HONORIFIC_PATTERN =
+  /^((?:(?:GS|PGS|TS|ThS|TSKH|BS|CKII|CKI|KS|LS|NGND|NGƯT|NSND|NSƯT)\.?\s*)+)\s+/u
 
 /** How paragraphs of a body usually begin: a subject or a list of addressees has ended. */
 export const BODY_OPENERS = [
@@ -157,13 +168,25 @@ export const BODY_OPENERS = [
 ] as const
 
 /** Phrases of the national name and motto (Quốc hiệu, Tiêu ngữ; Phụ lục I, ô 1), loose keys. */
-export const MOTTO_LOOSE = ['cong hoa xa hoi chu nghia viet nam', 'doc lap - tu do - hanh phuc', 'doc lap'] as const
+export const MOTTO_LOOSE = ['cong hoa xa hoi', 'chu nghia viet nam', 'doc lap - tu do', 'doc lap'] as const
 
 /** Urgency and secrecy stamps (Decree 30 Art. 8, Phụ lục I ô 10a/10b), loose keys. */
 export const URGENCY_LOOSE = ['hoa toc', 'thuong khan', 'khan'] as const
 export const SECRECY_LOOSE = ['tuyet mat', 'toi mat', 'mat'] as const
 
-/** Whether `k` (a key) starts with one of the phrases, as whole words. */
+import { key, looseKey } from './text.ts'
+
+/** Whether `k` (a key) starts with one of the phrases, as whole words ("bộ trưởng, chủ nhiệm" opens with "bộ trưởng"). */
 export function startsWithPhrase(k: string, phrases: readonly string[]): string | undefined {
-  return phrases.find((p) => k === p || k.startsWith(`${p} `))
+  return phrases.find(
+    (p) => k.startsWith(p) && (k.length === p.length || /^[\s:.,;]/.test(k.slice(p.length))),
+  )
+}
+
+/** startsWithPhrase on a line, also when the line lost its diacritics (OCR): "CUC THUE" opens with "cục". */
+export function opensWith(line: string, phrases: readonly string[]): string | undefined {
+  const exact = startsWithPhrase(key(line), phrases)
+  if (exact) return exact
+  const loose = looseKey(key(line))
+  return phrases.find((p) => startsWithPhrase(loose, [looseKey(p)]))
 }

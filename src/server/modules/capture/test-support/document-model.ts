@@ -25,6 +25,8 @@ export type DocumentModel = {
   recipientLines: string[]
   /** Ô 7: authority and title lines, then the name (placeholders such as "(Đã ký)" allowed). */
   signatureLines: string[]
+  /** An appendix printed after the signature, one line each. */
+  annex?: string[]
 }
 
 export const MOTTO = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'] as const
@@ -47,6 +49,39 @@ export function renderText(doc: DocumentModel): string {
     '',
     ...doc.recipientLines,
     ...doc.signatureLines,
+    ...(doc.annex ?? []),
+  ]
+  return `${lines.join('\n')}\n`
+}
+
+/**
+ * The text as `pdftotext -layout` or line-based OCR gives it: header and footer columns side by
+ * side on the same lines, separated by runs of spaces, so the two columns interleave.
+ */
+export function renderLayoutText(doc: DocumentModel): string {
+  const side = (left: string[], right: string[]) =>
+    Array.from({ length: Math.max(left.length, right.length) }, (_, i) =>
+      `${(left[i] ?? '').padEnd(48)}      ${right[i] ?? ''}`.trimEnd(),
+    )
+  const name = doc.signatureLines[doc.signatureLines.length - 1]!
+  const signature = [...doc.signatureLines.slice(0, -1), '', '', name]
+  const lines = [
+    ...side(
+      [
+        ...doc.issuerLines,
+        doc.numberLine,
+        ...(doc.letterSubject ? [doc.letterSubject] : []),
+        ...(doc.stamp ? [doc.stamp] : []),
+      ],
+      [...MOTTO, doc.dateLine],
+    ),
+    '',
+    ...doc.titleLines.map((l) => `${' '.repeat(20)}${l}`),
+    ...addresseeLines(doc),
+    ...doc.body,
+    '',
+    ...side(doc.recipientLines, signature),
+    ...(doc.annex ?? []),
   ]
   return `${lines.join('\n')}\n`
 }

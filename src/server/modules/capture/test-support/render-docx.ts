@@ -17,12 +17,29 @@ import {
 import { addresseeLines, MOTTO, type DocumentModel } from './document-model.ts'
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' }
-const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE }
+const NO_BORDERS = {
+  top: NONE,
+  bottom: NONE,
+  left: NONE,
+  right: NONE,
+  insideHorizontal: NONE,
+  insideVertical: NONE,
+}
 
-function paragraph(text: string, options: { bold?: boolean; center?: boolean; size?: number } = {}): Paragraph {
+function paragraph(
+  text: string,
+  options: { bold?: boolean; center?: boolean; size?: number } = {},
+): Paragraph {
   return new Paragraph({
     alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-    children: [new TextRun({ text, bold: options.bold ?? false, size: (options.size ?? 13) * 2, font: 'Times New Roman' })],
+    children: [
+      new TextRun({
+        text,
+        bold: options.bold ?? false,
+        size: (options.size ?? 13) * 2,
+        font: 'Times New Roman',
+      }),
+    ],
   })
 }
 
@@ -39,12 +56,18 @@ function twoColumns(left: Paragraph[], right: Paragraph[], leftPercent: number):
 export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
   const header = twoColumns(
     [
-      ...doc.issuerLines.map((l, i) => paragraph(l, { center: true, bold: i === doc.issuerLines.length - 1 })),
+      ...doc.issuerLines.map((l, i) =>
+        paragraph(l, { center: true, bold: i === doc.issuerLines.length - 1 }),
+      ),
       paragraph(doc.numberLine, { center: true }),
       ...(doc.letterSubject ? [paragraph(doc.letterSubject, { center: true, size: 12 })] : []),
       ...(doc.stamp ? [paragraph(doc.stamp, { center: true, bold: true })] : []),
     ],
-    [paragraph(MOTTO[0], { center: true, bold: true }), paragraph(MOTTO[1], { center: true, bold: true }), paragraph(doc.dateLine, { center: true })],
+    [
+      paragraph(MOTTO[0], { center: true, bold: true }),
+      paragraph(MOTTO[1], { center: true, bold: true }),
+      paragraph(doc.dateLine, { center: true }),
+    ],
     40,
   )
   const footer = twoColumns(
@@ -62,6 +85,7 @@ export async function renderDocx(doc: DocumentModel): Promise<Buffer> {
           ...addresseeLines(doc).map((l) => paragraph(l, { size: 14 })),
           ...doc.body.map((p) => paragraph(p, { size: 14 })),
           footer,
+          ...(doc.annex ?? []).map((l) => paragraph(l, { center: true, bold: true })),
         ],
       },
     ],

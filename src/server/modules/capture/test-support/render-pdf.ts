@@ -32,6 +32,24 @@ export function wrap(text: string, font: PDFFont, size: number, width: number): 
   return out
 }
 
+/**
+ * Word processors write a line as several text runs; some lines here are drawn word by word
+ * (chosen by a hash of the text, so output is deterministic) to give the extractor both shapes.
+ */
+function drawLine(page: PDFPage, text: string, x: number, y: number, size: number, font: PDFFont): void {
+  let hash = 0
+  for (const ch of text) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0
+  if (hash % 3 !== 0) {
+    page.drawText(text, { x, y, size, font })
+    return
+  }
+  let at = x
+  for (const word of text.split(' ')) {
+    page.drawText(word, { x: at, y, size, font })
+    at += font.widthOfTextAtSize(`${word} `, size)
+  }
+}
+
 class Writer {
   page: PDFPage
   y: number
@@ -51,7 +69,12 @@ class Writer {
     // Pages after the first carry their number, centred in the top margin (Phụ lục I §I.6).
     const label = String(this.pages)
     const w = this.fonts.regular.widthOfTextAtSize(label, 12)
-    this.page.drawText(label, { x: PAGE.width / 2 - w / 2, y: PAGE.height - 12 * MM, size: 12, font: this.fonts.regular })
+    this.page.drawText(label, {
+      x: PAGE.width / 2 - w / 2,
+      y: PAGE.height - 12 * MM,
+      size: 12,
+      font: this.fonts.regular,
+    })
     this.y = PAGE.height - MARGIN.top
   }
 
@@ -64,7 +87,7 @@ class Writer {
         y -= l.size * 1.25
         const w = font.widthOfTextAtSize(part, l.size)
         const x = align === 'center' ? x0 + (width - w) / 2 : x0
-        if (part) this.page.drawText(part, { x, y, size: l.size, font })
+        if (part) drawLine(this.page, part, x, y, l.size, font)
       }
       if (!l.text) y -= l.size * 1.25
     }
@@ -79,14 +102,17 @@ class Writer {
         this.y -= l.size * 1.3
         const w = font.widthOfTextAtSize(part, l.size)
         const x = align === 'center' ? MARGIN.left + (WIDTH - w) / 2 : MARGIN.left + indent
-        this.page.drawText(part, { x, y: this.y, size: l.size, font })
+        drawLine(this.page, part, x, this.y, l.size, font)
       }
     }
   }
 
   twoColumns(left: Styled[], right: Styled[], leftAlign: 'center' | 'left'): void {
     const height = (lines: Styled[], width: number) =>
-      lines.reduce((h, l) => h + Math.max(1, wrap(l.text, this.fonts[l.font], l.size, width).length) * l.size * 1.25, 0)
+      lines.reduce(
+        (h, l) => h + Math.max(1, wrap(l.text, this.fonts[l.font], l.size, width).length) * l.size * 1.25,
+        0,
+      )
     this.ensure(Math.max(height(left, LEFT_COL), height(right, WIDTH - LEFT_COL)))
     const top = this.y
     const used = Math.max(
@@ -108,23 +134,46 @@ export async function renderPdf(doc: DocumentModel): Promise<Uint8Array> {
     italic: await pdf.embedFont(findSerifFont('Italic'), { subset: true }),
   }
   const w = new Writer(pdf, fonts)
-  const issuer = doc.issuerLines.map((l, i) => at(l, 12.5, i === doc.issuerLines.length - 1 ? 'bold' : 'regular'))
+  const issuer = doc.issuerLines.map((l, i) =>
+    at(l, 12.5, i === doc.issuerLines.length - 1 ? 'bold' : 'regular'),
+  )
   w.twoColumns(
-    [...issuer, at(doc.numberLine, 13), ...(doc.letterSubject ? [at(doc.letterSubject, 12)] : []), ...(doc.stamp ? [at(doc.stamp, 13, 'bold')] : [])],
+    [
+      ...issuer,
+      at(doc.numberLine, 13),
+      ...(doc.letterSubject ? [at(doc.letterSubject, 12)] : []),
+      ...(doc.stamp ? [at(doc.stamp, 13, 'bold')] : []),
+    ],
     [at(MOTTO[0], 12.5, 'bold'), at(MOTTO[1], 13.5, 'bold'), at('', 6), at(doc.dateLine, 13, 'italic')],
     'center',
   )
   w.y -= 10
-  w.full(doc.titleLines.map((l, i) => at(l, 14, i === 0 || l === l.toUpperCase() ? 'bold' : 'regular')), 'center')
+  w.full(
+    doc.titleLines.map((l, i) => at(l, 14, i === 0 || l === l.toUpperCase() ? 'bold' : 'regular')),
+    'center',
+  )
   w.y -= 6
-  w.full(addresseeLines(doc).map((l) => at(l, 14)), 'left', 40)
+  w.full(
+    addresseeLines(doc).map((l) => at(l, 14)),
+    'left',
+    40,
+  )
   for (const paragraph of doc.body) w.full([at(paragraph, 14)], 'left')
   w.y -= 10
   const recipients = doc.recipientLines.map((l, i) => at(l, i === 0 ? 12 : 11, i === 0 ? 'bold' : 'regular'))
-  const signature = doc.signatureLines.map((l) => at(l, 14, 'bold')).flatMap((l, i, all) =>
-    // Room for the signature and seal above the name.
-    i === all.length - 1 ? [at('', 14), at('', 14), at('', 14), l] : [l],
-  )
+  const signature = doc.signatureLines
+    .map((l) => at(l, 14, 'bold'))
+    .flatMap((l, i, all) =>
+      // Room for the signature and seal above the name.
+      i === all.length - 1 ? [at('', 14), at('', 14), at('', 14), l] : [l],
+    )
   w.twoColumns(recipients, signature, 'left')
+  if (doc.annex) {
+    w.ensure(PAGE.height)
+    w.full(
+      doc.annex.map((l) => at(l, 13, 'bold')),
+      'center',
+    )
+  }
   return pdf.save()
 }
