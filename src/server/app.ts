@@ -25,7 +25,10 @@ import { Jobs } from './platform/jobs/queue.ts'
 import { purgeSessions } from './platform/http/session.ts'
 import { accountsModule, globalCan } from './modules/accounts/index.ts'
 import { auditModule } from './modules/audit/index.ts'
+import { calendarModule } from './modules/calendar/index.ts'
+import { captureModule } from './modules/capture/index.ts'
 import { delegationsModule } from './modules/delegations/index.ts'
+import { documentsInModule } from './modules/documents-in/index.ts'
 import { filesModule } from './modules/files/index.ts'
 import { notificationsModule } from './modules/notifications/index.ts'
 import { organizationsModule } from './modules/organizations/index.ts'
@@ -46,12 +49,19 @@ const MODULES: AppModule[] = [
   auditModule,
   filesModule,
   notificationsModule,
+  calendarModule,
+  captureModule,
+  documentsInModule,
 ]
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web')
 
 /** Wire the platform services for a database: job queue, blob store, event dispatcher. */
-export function createDeps(config: Config, database: Database, clock: () => Date = () => new Date()): AppDeps {
+export function createDeps(
+  config: Config,
+  database: Database,
+  clock: () => Date = () => new Date(),
+): AppDeps {
   const jobs = new Jobs(database)
   const dispatcher = new EventDispatcher(database)
   const deps: AppDeps = {
@@ -62,7 +72,9 @@ export function createDeps(config: Config, database: Database, clock: () => Date
     dispatcher,
     clock,
     kickDispatch: () => {
-      jobs.send('events.dispatch').catch((err: Error) => console.error('could not queue event dispatch:', err.message))
+      jobs
+        .send('events.dispatch')
+        .catch((err: Error) => console.error('could not queue event dispatch:', err.message))
     },
   }
   jobs.define({
@@ -71,10 +83,15 @@ export function createDeps(config: Config, database: Database, clock: () => Date
     cron: '* * * * *',
     handler: async () => {
       const result = await dispatcher.dispatchPending()
-      for (const f of result.failures) console.error(`event handler ${f.handler} failed on event ${f.eventId}: ${f.message}`)
+      for (const f of result.failures)
+        console.error(`event handler ${f.handler} failed on event ${f.eventId}: ${f.message}`)
     },
   })
-  jobs.define({ name: 'sessions.purge', cron: '17 3 * * *', handler: () => purgeSessions(database.db, clock()) })
+  jobs.define({
+    name: 'sessions.purge',
+    cron: '17 3 * * *',
+    handler: () => purgeSessions(database.db, clock()),
+  })
   for (const m of MODULES) m.register?.(deps)
   return deps
 }
@@ -115,7 +132,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; serve
   })
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Mekong eOffice API', version: '0.1.0', description: 'Hệ thống Quản lý văn bản và Hồ sơ điện tử' },
+      info: {
+        title: 'Mekong eOffice API',
+        version: '0.1.0',
+        description: 'Hệ thống Quản lý văn bản và Hồ sơ điện tử',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'eoffice_sid' } } },
     },
     transform: jsonSchemaTransform,
@@ -127,7 +148,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; serve
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !options.serveWeb || request.method !== 'GET') {
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'No such route', requestId: request.id } })
+      return reply
+        .status(404)
+        .send({ error: { code: 'NOT_FOUND', message: 'No such route', requestId: request.id } })
     }
     return reply.type('text/html').sendFile('index.html', WEB_DIST)
   })

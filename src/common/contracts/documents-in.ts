@@ -38,9 +38,16 @@ export const ZRegisterInput = z
   .strict()
 export type TRegisterInput = z.infer<typeof ZRegisterInput>
 export const ZRegisterUpdate = z
-  .object({ name: z.string().trim().min(2).max(200).optional(), description: ZOptionalText(500).optional(), isActive: z.boolean().optional() })
+  .object({
+    name: z.string().trim().min(2).max(200).optional(),
+    description: ZOptionalText(500).optional(),
+    isActive: z.boolean().optional(),
+  })
   .strict()
 export type TRegisterUpdate = z.infer<typeof ZRegisterUpdate>
+export const ZRegisterListQuery = z
+  .object({ kind: z.enum(['incoming', 'outgoing', 'internal']).optional() })
+  .strict()
 
 // Registration ------------------------------------------------------------------------------
 
@@ -76,8 +83,33 @@ export const ZRegisterIncoming = z
     clientRequestId: z.string().trim().min(8).max(100).optional(),
   })
   .strict()
-  .refine((v) => v.senderOrganizationId || v.senderName, { error: 'Chọn hoặc nhập cơ quan gửi', path: ['senderName'] })
+  .refine((v) => v.senderOrganizationId || v.senderName, {
+    error: 'Chọn hoặc nhập cơ quan gửi',
+    path: ['senderName'],
+  })
 export type TRegisterIncoming = z.infer<typeof ZRegisterIncoming>
+
+/** The clerk corrects the metadata before submission: the registration fields, minus register, arrival, secrecy and files. */
+export const ZUpdateIncoming = z
+  .object({
+    receivedVia: z.enum(RECEIVED_VIA).optional(),
+    senderOrganizationId: ZId.nullish(),
+    senderName: ZOptionalText(300).optional(),
+    numberAndNotation: ZOptionalText(60).optional(),
+    issueDate: ZIsoDate.nullish(),
+    issuePlace: ZOptionalText(100).optional(),
+    documentType: z.enum(DOCUMENT_TYPE_CODES).optional(),
+    subject: z.string().trim().min(3, { error: 'Nhập trích yếu' }).max(1000).optional(),
+    signerName: ZOptionalText(100).optional(),
+    signerTitle: ZOptionalText(200).optional(),
+    urgency: z.enum(URGENCIES).optional(),
+    pageCount: z.number().int().min(1).max(10_000).nullish(),
+    copyCount: z.number().int().min(1).max(1000).nullish(),
+    dueDate: ZIsoDate.nullish(),
+    notes: ZOptionalText(2000).optional(),
+  })
+  .strict()
+export type TUpdateIncoming = z.infer<typeof ZUpdateIncoming>
 
 /** Possible duplicates (Decree 30, Annex VI: same identifier, or same issuer + number and notation). */
 export const ZDuplicateCandidate = z.object({
@@ -91,7 +123,12 @@ export const ZDuplicateCandidate = z.object({
   reason: z.enum(['identifier', 'issuer_and_number']),
 })
 export const ZDuplicateCheck = z
-  .object({ senderOrganizationId: ZId.nullish(), senderName: ZOptionalText(300), numberAndNotation: ZOptionalText(60), issueDate: ZIsoDate.nullish() })
+  .object({
+    senderOrganizationId: ZId.nullish(),
+    senderName: ZOptionalText(300),
+    numberAndNotation: ZOptionalText(60),
+    issueDate: ZIsoDate.nullish(),
+  })
   .strict()
 export const ZDuplicateList = z.object({ items: z.array(ZDuplicateCandidate) })
 
@@ -214,7 +251,10 @@ export type TIncomingListQuery = z.infer<typeof ZIncomingListQuery>
 // Routing and processing --------------------------------------------------------------------
 
 /** A deadline as a date, or as a number of working days from today (weekends and holidays skipped). */
-export const ZDeadline = z.union([z.object({ date: ZIsoDate }).strict(), z.object({ workingDays: z.number().int().min(0).max(365) }).strict()])
+export const ZDeadline = z.union([
+  z.object({ date: ZIsoDate }).strict(),
+  z.object({ workingDays: z.number().int().min(0).max(365) }).strict(),
+])
 
 export const ZSubmit = z.object({ leaderId: ZId, note: ZOptionalText(2000) }).strict()
 
@@ -238,16 +278,40 @@ export type TAssign = z.infer<typeof ZAssign>
 
 /** A unit head hands the unit's assignment to people of the unit. */
 export const ZReassign = z
-  .object({ assignmentId: ZId, directive: ZOptionalText(4000), lead: ZAssignee, cooperating: z.array(ZAssignee).max(50).default([]) })
+  .object({
+    assignmentId: ZId,
+    directive: ZOptionalText(4000),
+    lead: ZAssignee,
+    cooperating: z.array(ZAssignee).max(50).default([]),
+  })
   .strict()
 
-export const ZAssignmentNote = z.object({ assignmentId: ZId, body: z.string().trim().min(2).max(4000), fileIds: z.array(ZId).max(10).default([]) }).strict()
-export const ZComplete = z
-  .object({ assignmentId: ZId, result: z.string().trim().min(2).max(4000), resultDocumentId: ZId.nullish(), fileIds: z.array(ZId).max(10).default([]) })
+/** The handler starts work on one of their assignments. */
+export const ZStart = z.object({ assignmentId: ZId }).strict()
+export const ZAssignmentNote = z
+  .object({
+    assignmentId: ZId,
+    body: z.string().trim().min(2).max(4000),
+    fileIds: z.array(ZId).max(10).default([]),
+  })
   .strict()
-export const ZReturn = z.object({ assignmentId: ZId, reason: z.string().trim().min(5, { error: 'Nêu lý do trả lại' }).max(2000) }).strict()
-export const ZExtend = z.object({ assignmentId: ZId, deadline: ZDeadline, reason: ZOptionalText(2000) }).strict()
-export const ZRequestExtension = z.object({ assignmentId: ZId, proposedDate: ZIsoDate, reason: z.string().trim().min(5).max(2000) }).strict()
+export const ZComplete = z
+  .object({
+    assignmentId: ZId,
+    result: z.string().trim().min(2).max(4000),
+    resultDocumentId: ZId.nullish(),
+    fileIds: z.array(ZId).max(10).default([]),
+  })
+  .strict()
+export const ZReturn = z
+  .object({ assignmentId: ZId, reason: z.string().trim().min(5, { error: 'Nêu lý do trả lại' }).max(2000) })
+  .strict()
+export const ZExtend = z
+  .object({ assignmentId: ZId, deadline: ZDeadline, reason: ZOptionalText(2000) })
+  .strict()
+export const ZRequestExtension = z
+  .object({ assignmentId: ZId, proposedDate: ZIsoDate, reason: z.string().trim().min(5).max(2000) })
+  .strict()
 
 // Timeline and inbox ------------------------------------------------------------------------
 
@@ -262,11 +326,15 @@ export const ZTimelineEntry = z.object({
 })
 export const ZTimeline = z.object({
   items: z.array(ZTimelineEntry),
-  reads: z.array(z.object({ userId: z.string(), userName: z.string(), firstReadAt: z.string(), lastReadAt: z.string() })),
+  reads: z.array(
+    z.object({ userId: z.string(), userName: z.string(), firstReadAt: z.string(), lastReadAt: z.string() }),
+  ),
 })
 
 export const INBOX_TABS = ['to_process', 'in_progress', 'done', 'overdue', 'information'] as const
-export const ZInboxQuery = ZIncomingListQuery.extend({ tab: z.enum(INBOX_TABS).default('to_process') }).strict()
+export const ZInboxQuery = ZIncomingListQuery.extend({
+  tab: z.enum(INBOX_TABS).default('to_process'),
+}).strict()
 export type TInboxQuery = z.infer<typeof ZInboxQuery>
 export const ZInboxCounts = z.object({
   to_process: z.number().int(),

@@ -6,18 +6,32 @@ import { randomBytes } from 'node:crypto'
 import { and, count, eq } from 'drizzle-orm'
 import type { Config } from '../config.ts'
 import type { Db, Tx } from '../platform/db/client.ts'
-import { delegations, organizations, units, users } from '../platform/db/schema.ts'
+import { delegations, organizations, registers, units, users } from '../platform/db/schema.ts'
 import { recordEvent } from '../platform/events/record.ts'
 import { hashPassword, temporaryPassword } from '../modules/accounts/index.ts'
+import { HOLIDAY_SEED_YEARS, seedHolidays } from '../modules/calendar/index.ts'
 import { DEMO_DELEGATION, DEMO_ORGANIZATIONS, DEMO_UNITS, demoUsers } from './demo-data.ts'
 
 function systemCtx(tx: Tx, config: Config, now: Date) {
-  return { tx, now, config, actor: null, principalId: '', request: { ip: null, userAgent: 'seed' }, hasEvents: false }
+  return {
+    tx,
+    now,
+    config,
+    actor: null,
+    principalId: '',
+    request: { ip: null, userAgent: 'seed' },
+    hasEvents: false,
+  }
 }
 
-/** Our own organization exists from the first start, named from the configuration. */
+/** Our own organization exists from the first start, named from the configuration; so do the public holidays. */
 export async function ensureOwnOrganization(db: Db, config: Config, now = new Date()): Promise<string> {
-  const [existing] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.isOwn, true))
+  // Public holidays are needed in production as much as in the demo; each year loads once.
+  await db.transaction((tx) => seedHolidays(tx, HOLIDAY_SEED_YEARS, now))
+  const [existing] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.isOwn, true))
   if (existing) return existing.id
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -41,7 +55,10 @@ export async function ensureOwnOrganization(db: Db, config: Config, now = new Da
   })
 }
 
-export type SeedResult = { kind: 'demo'; password: string; usernames: string[] } | { kind: 'admin'; username: string; password: string } | null
+export type SeedResult =
+  | { kind: 'demo'; password: string; usernames: string[] }
+  | { kind: 'admin'; username: string; password: string }
+  | null
 
 /** Load the demo organisation if the database has no users yet; returns the password to print. */
 export async function seedDemo(db: Db, config: Config, now = new Date()): Promise<SeedResult> {
@@ -90,6 +107,11 @@ export async function seedDemo(db: Db, config: Config, now = new Date()): Promis
       )
       .returning({ id: users.id, username: users.username })
     const userIds = new Map(userRows.map((r) => [r.username, r.id]))
+    // The registers a clerk needs on the first day (Decree 30/2020, Annex IV): incoming and outgoing.
+    await tx.insert(registers).values([
+      { organizationId: ownId, kind: 'incoming', code: 'VBD', name: 'Sổ văn bản đến' },
+      { organizationId: ownId, kind: 'outgoing', code: 'VBDI', name: 'Sổ văn bản đi' },
+    ])
     const d = DEMO_DELEGATION
     await tx.insert(delegations).values({
       principalId: userIds.get(d.principal)!,
@@ -104,7 +126,13 @@ export async function seedDemo(db: Db, config: Config, now = new Date()): Promis
       action: 'system.demoLoaded',
       targetType: 'organization',
       targetId: ownId,
-      data: { units: DEMO_UNITS.length, organizations: DEMO_ORGANIZATIONS.length, users: list.length, delegations: 1 },
+      data: {
+        units: DEMO_UNITS.length,
+        organizations: DEMO_ORGANIZATIONS.length,
+        users: list.length,
+        delegations: 1,
+        registers: 2,
+      },
     })
   })
   return { kind: 'demo', password, usernames: list.map((u) => u.username) }
@@ -128,7 +156,12 @@ export async function bootstrapAdmin(db: Db, config: Config, now = new Date()): 
         mustChangePassword: true,
       })
       .returning({ id: users.id })
-    await recordEvent(systemCtx(tx, config, now), { action: 'user.created', targetType: 'user', targetId: row!.id, data: { bootstrap: true } })
+    await recordEvent(systemCtx(tx, config, now), {
+      action: 'user.created',
+      targetType: 'user',
+      targetId: row!.id,
+      data: { bootstrap: true },
+    })
   })
   return { kind: 'admin', username: 'admin', password }
 }

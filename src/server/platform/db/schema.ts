@@ -44,9 +44,16 @@ export const organizations = pgTable(
   },
   (t) => [
     uniqueIndex('organizations_code_key').on(t.code),
-    uniqueIndex('organizations_one_own').on(t.isOwn).where(sql`${t.isOwn}`),
+    uniqueIndex('organizations_one_own')
+      .on(t.isOwn)
+      .where(sql`${t.isOwn}`),
     // The directory's order (own first, then by name without diacritics): pages read the index, no sort.
-    index('organizations_directory_order_idx').on(t.isOwn.desc().nullsFirst(), sql`f_unaccent(${t.name})`, t.name, t.id),
+    index('organizations_directory_order_idx').on(
+      t.isOwn.desc().nullsFirst(),
+      sql`f_unaccent(${t.name})`,
+      t.name,
+      t.id,
+    ),
   ],
 )
 
@@ -67,7 +74,10 @@ export const units = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('units_org_code_key').on(t.organizationId, t.code), index('units_parent_idx').on(t.parentId)],
+  (t) => [
+    uniqueIndex('units_org_code_key').on(t.organizationId, t.code),
+    index('units_parent_idx').on(t.parentId),
+  ],
 )
 
 export const users = pgTable(
@@ -83,7 +93,10 @@ export const users = pgTable(
       .references(() => organizations.id),
     unitId: uuid('unit_id').references(() => units.id),
     position: text('position'),
-    roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+    roles: text('roles')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     passwordHash: text('password_hash').notNull(),
     passwordChangedAt: ts('password_changed_at').notNull().defaultNow(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
@@ -142,7 +155,10 @@ export const loginAttempts = pgTable(
     reason: text('reason'),
     at: ts('at').notNull().defaultNow(),
   },
-  (t) => [index('login_attempts_ip_at_idx').on(t.ip, t.at), index('login_attempts_user_at_idx').on(t.username, t.at)],
+  (t) => [
+    index('login_attempts_ip_at_idx').on(t.ip, t.at),
+    index('login_attempts_user_at_idx').on(t.username, t.at),
+  ],
 )
 
 /** Who acts for whom, from when to when, for what (a secretary for a leader). */
@@ -166,7 +182,10 @@ export const delegations = pgTable(
     revokedAt: ts('revoked_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('delegations_delegate_idx').on(t.delegateId), index('delegations_principal_idx').on(t.principalId)],
+  (t) => [
+    index('delegations_delegate_idx').on(t.delegateId),
+    index('delegations_principal_idx').on(t.principalId),
+  ],
 )
 
 /**
@@ -185,7 +204,9 @@ export const events = pgTable(
     targetId: text('target_id'),
     ip: text('ip'),
     userAgent: text('user_agent'),
-    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+    data: jsonb('data')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     prevHash: char('prev_hash', { length: 64 }).notNull(),
     hash: char('hash', { length: 64 }).notNull(),
   },
@@ -241,7 +262,9 @@ export const notifications = pgTable(
       .references(() => users.id),
     eventId: bigint('event_id', { mode: 'number' }).notNull(),
     kind: text('kind').notNull(),
-    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+    data: jsonb('data')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     readAt: ts('read_at'),
     createdAt: createdAt(),
   },
@@ -337,6 +360,13 @@ export const documents = pgTable(
     index('documents_sender_idx').on(t.senderOrganizationId),
     index('documents_direction_state_idx').on(t.direction, t.state),
     index('documents_arrived_idx').on(t.arrivedAt),
+    // Lists of incoming documents: newest arrival first, and the clerk's unit scope (issue 3).
+    index('documents_incoming_arrived_idx')
+      .on(t.arrivedAt.desc(), t.id)
+      .where(sql`${t.direction} = 'incoming'`),
+    index('documents_registered_unit_idx').on(t.registeredUnitId),
+    // Search without diacritics (f_unaccent ILIKE '%…%').
+    index('documents_subject_trgm_idx').using('gin', sql`f_unaccent(${t.subject}) gin_trgm_ops`),
   ],
 )
 
@@ -361,7 +391,10 @@ export const documentFiles = pgTable(
     extractedText: text('extracted_text'),
     createdAt: createdAt(),
   },
-  (t) => [index('document_files_document_idx').on(t.documentId), uniqueIndex('document_files_doc_file_key').on(t.documentId, t.fileId)],
+  (t) => [
+    index('document_files_document_idx').on(t.documentId),
+    uniqueIndex('document_files_doc_file_key').on(t.documentId, t.fileId),
+  ],
 )
 
 /**
@@ -401,6 +434,11 @@ export const assignments = pgTable(
     index('assignments_document_idx').on(t.documentId),
     index('assignments_user_state_idx').on(t.assigneeUserId, t.state),
     index('assignments_unit_state_idx').on(t.assigneeUnitId, t.state),
+    // The inbox's overdue tab and deadline order: open assignments of a person by due date.
+    index('assignments_user_open_due_idx')
+      .on(t.assigneeUserId, t.dueDate)
+      .where(sql`${t.state} IN ('pending', 'in_progress')`),
+    index('assignments_parent_idx').on(t.parentId),
   ],
 )
 

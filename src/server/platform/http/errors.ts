@@ -4,7 +4,12 @@ import type { FastifyError, FastifyInstance } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 import { AppError } from '../errors.ts'
 
-function body(code: ErrorCode, message: string, requestId: string, details?: TErrorBody['error']['details']): TErrorBody {
+function body(
+  code: ErrorCode,
+  message: string,
+  requestId: string,
+  details?: TErrorBody['error']['details'],
+): TErrorBody {
   return { error: { code, message, requestId, ...(details ? { details } : {}) } }
 }
 
@@ -26,7 +31,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error instanceof AppError) {
       const status = ERROR_CODES[error.code]
       if (status >= 500) request.log.error({ err: error }, 'application error')
-      const details = Array.isArray(error.details) ? (error.details as { path: string; message: string }[]) : undefined
+      // Field issues (an array) or structured facts for the client (e.g. duplicate candidates); never on 5xx.
+      const details =
+        status < 500 && error.details && typeof error.details === 'object'
+          ? (error.details as NonNullable<TErrorBody['error']['details']>)
+          : undefined
       const message = status >= 500 ? error.code : error.message
       return reply.status(status).send(body(error.code, message, request.id, details))
     }
@@ -35,7 +44,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
         path: `${error.validationContext ?? ''}${v.instancePath}`.replace(/\//g, '.'),
         message: v.message ?? 'invalid',
       }))
-      return reply.status(400).send(body('VALIDATION_FAILED', 'The request is not valid', request.id, details))
+      return reply
+        .status(400)
+        .send(body('VALIDATION_FAILED', 'The request is not valid', request.id, details))
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response did not match its schema')
@@ -47,7 +58,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Errors thrown by Fastify plugins with a client status (bad cookie, bad multipart, ...).
-      const code: ErrorCode = error.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : error.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST'
+      const code: ErrorCode =
+        error.statusCode === 413
+          ? 'PAYLOAD_TOO_LARGE'
+          : error.statusCode === 415
+            ? 'UNSUPPORTED_MEDIA_TYPE'
+            : 'BAD_REQUEST'
       return reply.status(error.statusCode).send(body(code, error.message, request.id))
     }
     request.log.error({ err: error }, 'unhandled error')
