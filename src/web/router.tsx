@@ -10,6 +10,8 @@ import { AppOnly, StepOnly } from './components/guards.tsx'
 import { RequireAbility } from './components/require-ability.tsx'
 import { RouteError } from './components/route-error.tsx'
 import { PATHS } from './lib/paths.ts'
+import { CALENDAR_PATH } from './features/calendar/paths.ts'
+import { DOC_PATHS } from './features/documents-in/paths.ts'
 
 const RELOADED_KEY = 'eoffice.chunkReload'
 
@@ -65,10 +67,19 @@ const MyDelegationsPage = page(
   'MyDelegationsPage',
 )
 const AuditPage = page(() => import('./features/audit/audit-page.tsx'), 'AuditPage')
+const CalendarPage = page(() => import('./features/calendar/calendar-page.tsx'), 'CalendarPage')
 const ProfilePage = page(() => import('./features/account/profile-page.tsx'), 'ProfilePage')
 const PasswordPage = page(() => import('./features/account/password-page.tsx'), 'PasswordPage')
 const TwoFactorPage = page(() => import('./features/account/two-factor-page.tsx'), 'TwoFactorPage')
 const NotFoundPage = page(() => import('./components/not-found.tsx'), 'NotFoundPage')
+const DocumentsInPage = page(() => import('./features/documents-in/list-page.tsx'), 'DocumentsInPage')
+const RegisterIncomingPage = page(
+  () => import('./features/documents-in/register-page.tsx'),
+  'RegisterIncomingPage',
+)
+const DocumentPage = page(() => import('./features/documents-in/document-page.tsx'), 'DocumentPage')
+const InboxPage = page(() => import('./features/inbox/inbox-page.tsx'), 'InboxPage')
+const RegistersPage = page(() => import('./features/registers/registers-page.tsx'), 'RegistersPage')
 
 function guarded(ability: GlobalAction, Page: ComponentType) {
   return (
@@ -101,6 +112,12 @@ export const router = createBrowserRouter([
           },
           { path: PATHS.delegations, element: guarded('admin.delegations.manage', DelegationsAdminPage) },
           { path: PATHS.audit, element: guarded('audit.read', AuditPage) },
+          { path: CALENDAR_PATH, element: guarded('calendar.manage', CalendarPage) },
+          { path: DOC_PATHS.inbox, element: guarded('documentsIn.read', InboxPage) },
+          { path: DOC_PATHS.list, element: guarded('documentsIn.read', DocumentsInPage) },
+          { path: DOC_PATHS.register, element: guarded('documentsIn.register', RegisterIncomingPage) },
+          { path: `${DOC_PATHS.list}/:id`, element: guarded('documentsIn.read', DocumentPage) },
+          { path: DOC_PATHS.registers, element: guarded('registers.manage', RegistersPage) },
           { path: PATHS.profile, element: <ProfilePage /> },
           { path: PATHS.password, element: <PasswordPage /> },
           { path: PATHS.twoFactor, element: <TwoFactorPage /> },

@@ -8,6 +8,10 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CalendarOutlined,
+  BookOutlined,
+  CheckSquareOutlined,
+  FileDoneOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -29,12 +33,23 @@ import { can, useRequiredSession } from '../lib/session.ts'
 import { useIsMobile } from '../lib/use-media.ts'
 import { useSignOut } from '../features/auth/use-sign-out.ts'
 import { NotificationBell } from '../features/notifications/notification-bell.tsx'
+import { CALENDAR_PATH } from '../features/calendar/paths.ts'
+import { InboxBadge } from '../features/inbox/inbox-badge.tsx'
+import { DOC_PATHS } from '../features/documents-in/paths.ts'
 import { BrandMark } from './brand.tsx'
 import { FullPageSpin } from './full-page-spin.tsx'
 import { LanguageSwitch } from './language-switch.tsx'
 import './app.css'
 
-type NavEntry = { key: string; path: string; labelKey: string; icon: React.ReactNode; ability?: GlobalAction }
+type NavEntry = {
+  key: string
+  path: string
+  labelKey: string
+  icon: React.ReactNode
+  ability?: GlobalAction
+  /** Shown after the label (a count). */
+  extra?: React.ReactNode
+}
 
 const MAIN: NavEntry[] = [
   { key: 'home', path: PATHS.home, labelKey: 'nav.home', icon: <HomeOutlined /> },
@@ -44,6 +59,28 @@ const MAIN: NavEntry[] = [
     labelKey: 'nav.directory',
     icon: <BankOutlined />,
     ability: 'organizations.read',
+  },
+  {
+    key: 'inbox',
+    path: DOC_PATHS.inbox,
+    labelKey: 'nav.inbox',
+    icon: <CheckSquareOutlined />,
+    ability: 'documentsIn.read',
+    extra: <InboxBadge />,
+  },
+  {
+    key: 'documents-in',
+    path: DOC_PATHS.list,
+    labelKey: 'nav.documentsIn',
+    icon: <FileDoneOutlined />,
+    ability: 'documentsIn.read',
+  },
+  {
+    key: 'registers',
+    path: DOC_PATHS.registers,
+    labelKey: 'nav.registers',
+    icon: <BookOutlined />,
+    ability: 'registers.manage',
   },
   {
     key: 'my-delegations',
@@ -84,6 +121,13 @@ const ADMIN: NavEntry[] = [
     ability: 'admin.delegations.manage',
   },
   {
+    key: 'admin-calendar',
+    path: CALENDAR_PATH,
+    labelKey: 'nav.calendar',
+    icon: <CalendarOutlined />,
+    ability: 'calendar.manage',
+  },
+  {
     key: 'admin-audit',
     path: PATHS.audit,
     labelKey: 'nav.audit',
@@ -111,6 +155,7 @@ function NavMenu({ session, onNavigate }: { session: TSession; onNavigate?: () =
     label: (
       <Link to={e.path} data-testid={`nav-${e.key}`} onClick={onNavigate}>
         {t(e.labelKey)}
+        {e.extra}
       </Link>
     ),
   })

@@ -43,6 +43,32 @@ import type {
   ZUserPage,
 } from '@common/contracts/users'
 import { isErrorCode, type ErrorCode } from '@common/errors'
+import type { TCaptureResponse } from '@common/contracts/capture'
+import type {
+  TIncomingDocument,
+  TIncomingListQuery,
+  TInboxQuery,
+  TRegister,
+  ZAssign,
+  ZAssignmentNote,
+  ZComplete,
+  ZDuplicateCheck,
+  ZDuplicateList,
+  ZExtend,
+  ZInboxCounts,
+  ZIncomingPage,
+  ZReassign,
+  ZRegisterIncoming,
+  ZRegisterInput,
+  ZRegisterList,
+  ZRegisterUpdate,
+  ZRequestExtension,
+  ZReturn,
+  ZSubmit,
+  ZTimeline,
+  ZUpdateIncoming,
+} from '@common/contracts/documents-in'
+import type { ZFileList } from '@common/contracts/files'
 
 export type FieldIssue = { path: string; message: string }
 
@@ -252,5 +278,118 @@ export const api = {
     list: () => get<TNotificationList>('/api/notifications'),
     read: (notificationId: string) => post<TOk>(`/api/notifications/${id(notificationId)}/read`),
     readAll: () => post<TOk>('/api/notifications/read-all'),
+  },
+}
+
+// Incoming documents, inbox, registers, smart capture (issue 3) ------------------------------
+
+export type TRegisterList = z.infer<typeof ZRegisterList>
+export type TIncomingPage = z.infer<typeof ZIncomingPage>
+export type TInboxCounts = z.infer<typeof ZInboxCounts>
+export type TTimeline = z.infer<typeof ZTimeline>
+export type TDuplicateList = z.infer<typeof ZDuplicateList>
+export type TDuplicateCandidate = TDuplicateList['items'][number]
+export type TDuplicateCheck = z.input<typeof ZDuplicateCheck>
+export type TFileList = z.infer<typeof ZFileList>
+
+/** Registration refused as a possible duplicate: the server's candidates travel with the error. */
+export class DuplicateDocumentError extends ApiError {
+  readonly candidates: TDuplicateCandidate[]
+  constructor(base: ApiError, candidates: TDuplicateCandidate[]) {
+    super(base.code, base.status, base.message, base.details, base.requestId)
+    this.candidates = candidates
+  }
+}
+
+async function postRegisterIncoming(body: z.input<typeof ZRegisterIncoming>): Promise<TIncomingDocument> {
+  try {
+    return await post<TIncomingDocument>('/api/documents-in', body)
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'DUPLICATE_DOCUMENT') {
+      // The candidates sit in error.details.candidates, which the generic reader drops: ask again.
+      const check = await post<TDuplicateList>('/api/documents-in/duplicates', {
+        senderOrganizationId: body.senderOrganizationId ?? null,
+        senderName: body.senderName ?? null,
+        numberAndNotation: body.numberAndNotation ?? null,
+        issueDate: body.issueDate ?? null,
+      }).catch(() => ({ items: [] }))
+      throw new DuplicateDocumentError(error, check.items)
+    }
+    throw error
+  }
+}
+
+/** Multipart upload to POST /api/files (parts named "files"), with the session's CSRF token. */
+async function uploadFiles(files: File[]): Promise<TFileList> {
+  const body = new FormData()
+  for (const file of files) body.append('files', file, file.name)
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (csrfToken) headers['x-csrf-token'] = csrfToken
+  let response: Response
+  try {
+    response = await fetch('/api/files', { method: 'POST', headers, credentials: 'same-origin', body })
+  } catch (err) {
+    throw new ApiError('SERVICE_UNAVAILABLE', 0, err instanceof Error ? err.message : 'network error')
+  }
+  if (!response.ok) {
+    const error = await readError(response)
+    if (SESSION_CODES.includes(error.code)) onSessionLost?.(error.code)
+    throw error
+  }
+  return (await response.json()) as TFileList
+}
+
+/** Where a stored file is read: inline (PDF viewer) or as a download. */
+export function fileContentUrl(fileId: string, inline = false): string {
+  return `/api/files/${id(fileId)}/content${inline ? '?inline=1' : ''}`
+}
+
+export const docApi = {
+  files: {
+    upload: uploadFiles,
+  },
+  capture: {
+    file: (fileId: string) => post<TCaptureResponse>(`/api/capture/files/${id(fileId)}`),
+  },
+  people: {
+    /** People for pickers (leaders are filtered by role on the client). */
+    options: (q?: string, limit = 50) => get<{ items: TUserOption[] }>('/api/users/options', { q, limit }),
+  },
+  registers: {
+    list: (kind: TRegister['kind'] = 'incoming') => get<TRegisterList>('/api/registers', { kind }),
+    create: (body: z.input<typeof ZRegisterInput>) => post<TRegister>('/api/registers', body),
+    update: (registerId: string, body: z.input<typeof ZRegisterUpdate>) =>
+      patch<TRegister>(`/api/registers/${id(registerId)}`, body),
+  },
+  documentsIn: {
+    list: (query: Partialize<TIncomingListQuery>) => get<TIncomingPage>('/api/documents-in', query),
+    get: (docId: string) => get<TIncomingDocument>(`/api/documents-in/${id(docId)}`),
+    update: (docId: string, body: z.input<typeof ZUpdateIncoming>) =>
+      patch<TIncomingDocument>(`/api/documents-in/${id(docId)}`, body),
+    timeline: (docId: string) => get<TTimeline>(`/api/documents-in/${id(docId)}/timeline`),
+    duplicates: (body: TDuplicateCheck) => post<TDuplicateList>('/api/documents-in/duplicates', body),
+    register: postRegisterIncoming,
+    submit: (docId: string, body: z.input<typeof ZSubmit>) =>
+      post<TIncomingDocument>(`/api/documents-in/${id(docId)}/submit`, body),
+    assign: (docId: string, body: z.input<typeof ZAssign>) =>
+      post<TIncomingDocument>(`/api/documents-in/${id(docId)}/assign`, body),
+    reassign: (docId: string, body: z.input<typeof ZReassign>) =>
+      post<TIncomingDocument>(`/api/documents-in/${id(docId)}/reassign`, body),
+    start: (docId: string, assignmentId: string) =>
+      post<TIncomingDocument>(`/api/documents-in/${id(docId)}/start`, { assignmentId }),
+    note: (docId: string, body: z.input<typeof ZAssignmentNote>) =>
+      post<TIncomingDocument>(`/api/documents-in/${id(docId)}/notes`, body),
+    complete: (docId: string, body: z.input<typeof ZComplete>) =>
+      post<TIncomingDocument>(`/api/documents-in/${id(docId)}/complete`, body),
+    returnIt: (docId: string, body: z.input<typeof ZReturn>) =>
+      post<TIncomingDocument>(`/api/documents-in/${id(docId)}/return`, body),
+    extend: (docId: string, body: z.input<typeof ZExtend>) =>
+      post<TIncomingDocument>(`/api/documents-in/${id(docId)}/extend`, body),
+    requestExtension: (docId: string, body: z.input<typeof ZRequestExtension>) =>
+      post<TIncomingDocument>(`/api/documents-in/${id(docId)}/request-extension`, body),
+  },
+  inbox: {
+    list: (query: Partialize<TInboxQuery>) => get<TIncomingPage>('/api/inbox', query),
+    counts: () => get<TInboxCounts>('/api/inbox/counts'),
   },
 }
