@@ -29,8 +29,14 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true, allowNullish: true }],
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: { arguments: false, attributes: false } },
+      ],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true, allowNullish: true },
+      ],
       '@typescript-eslint/no-unnecessary-type-assertion': 'off',
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/only-throw-error': 'off',
@@ -62,14 +68,25 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@server/*', '@web/*', '**/server/**', '**/web/**', 'fastify', 'react'], message: 'src/common imports neither server nor web' }] },
+        {
+          patterns: [
+            {
+              group: ['@server/*', '@web/*', '**/server/**', '**/web/**', 'fastify', 'react'],
+              message: 'src/common imports neither server nor web',
+            },
+          ],
+        },
       ],
     },
   },
   // Business code never sees HTTP; modules meet only through index.ts.
   ...MODULE_DEPTHS.map((depth) => ({
     files: [moduleFiles(depth)],
-    ignores: ['src/server/modules/**/routes*.ts', 'src/server/modules/**/index.ts', 'src/server/modules/**/*.test.ts'],
+    ignores: [
+      'src/server/modules/**/routes*.ts',
+      'src/server/modules/**/index.ts',
+      'src/server/modules/**/*.test.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -77,14 +94,21 @@ export default tseslint.config(
           paths: [{ name: 'fastify', message: 'fastify belongs in routes.ts and platform/http' }],
           patterns: [
             otherModule(depth),
-            { group: ['**/platform/http/*', '!**/platform/http/session.ts'], message: 'actions do not use HTTP plumbing' },
+            {
+              group: ['**/platform/http/*', '!**/platform/http/session.ts'],
+              message: 'actions do not use HTTP plumbing',
+            },
           ],
         },
       ],
     },
   })),
   ...MODULE_DEPTHS.map((depth) => ({
-    files: [`src/server/modules/*/${'*/'.repeat(depth)}routes*.ts`, `src/server/modules/*/${'*/'.repeat(depth)}index.ts`, `src/server/modules/*/${'*/'.repeat(depth)}*.test.ts`],
+    files: [
+      `src/server/modules/*/${'*/'.repeat(depth)}routes*.ts`,
+      `src/server/modules/*/${'*/'.repeat(depth)}index.ts`,
+      `src/server/modules/*/${'*/'.repeat(depth)}*.test.ts`,
+    ],
     rules: { 'no-restricted-imports': ['error', { patterns: [otherModule(depth)] }] },
   })),
   {
@@ -93,7 +117,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read settings from Config (src/server/config.ts)' },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read settings from Config (src/server/config.ts)',
+        },
       ],
     },
   },
@@ -103,7 +130,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@server/*', '**/server/**'], message: 'the web talks to the server only through web/lib and common/contracts' }] },
+        {
+          patterns: [
+            {
+              group: ['@server/*', '**/server/**'],
+              message: 'the web talks to the server only through web/lib and common/contracts',
+            },
+          ],
+        },
       ],
     },
   },

@@ -40,8 +40,17 @@ async function onePdf(): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
   const page = doc.addPage([595, 842])
   const font = await doc.embedFont(StandardFonts.TimesRoman)
-  page.drawText('UBND TINH DONG THAP - So: 123/UBND-KT - V/v phong chong han man mua kho 2026', { x: 50, y: 780, size: 11, font })
-  doc.attach(Buffer.from(Array.from({ length: 1_000_000 }, () => Math.floor(Math.random() * 256))), 'data.bin', { mimeType: 'application/octet-stream' })
+  page.drawText('UBND TINH DONG THAP - So: 123/UBND-KT - V/v phong chong han man mua kho 2026', {
+    x: 50,
+    y: 780,
+    size: 11,
+    font,
+  })
+  await doc.attach(
+    Buffer.from(Array.from({ length: 1_000_000 }, () => Math.floor(Math.random() * 256))),
+    'data.bin',
+    { mimeType: 'application/octet-stream' },
+  )
   return doc.save()
 }
 
@@ -105,7 +114,10 @@ async function signIn(base: string, username: string) {
 
 async function registrations(base: string, database: Database, count: number) {
   const clerk = await signIn(base, 'vanthu')
-  const [register] = await queryRows<{ id: string }>(database.db, sql`SELECT id FROM registers WHERE code = 'VBD'`)
+  const [register] = await queryRows<{ id: string }>(
+    database.db,
+    sql`SELECT id FROM registers WHERE code = 'VBD'`,
+  )
   const pdfs = await Promise.all(Array.from({ length: Math.min(count, 50) }, onePdf))
   const latencies: number[] = []
   let next = 0
@@ -116,9 +128,16 @@ async function registrations(base: string, database: Database, count: number) {
       if (i >= count) return
       const t0 = performance.now()
       const form = new FormData()
-      const bytes = Buffer.concat([Buffer.from(pdfs[i % pdfs.length]!), Buffer.from(`\n%${i}-${Math.random()}\n`)])
+      const bytes = Buffer.concat([
+        Buffer.from(pdfs[i % pdfs.length]!),
+        Buffer.from(`\n%${i}-${Math.random()}\n`),
+      ])
       form.append('files', new Blob([bytes], { type: 'application/pdf' }), `cong-van-${i}.pdf`)
-      const up = await fetch(`${base}/api/files`, { method: 'POST', body: form, headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf } })
+      const up = await fetch(`${base}/api/files`, {
+        method: 'POST',
+        body: form,
+        headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf },
+      })
       if (up.status !== 201) throw new Error(`upload ${up.status} ${await up.text()}`)
       const fileId = ((await up.json()) as { items: { id: string }[] }).items[0]!.id
       const reg = await fetch(`${base}/api/documents-in`, {
@@ -141,7 +160,12 @@ async function registrations(base: string, database: Database, count: number) {
   await Promise.all(Array.from({ length: 8 }, worker))
   const seconds = (performance.now() - started) / 1000
   latencies.sort((a, b) => a - b)
-  return { perSecond: Math.round((count / seconds) * 10) / 10, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99) }
+  return {
+    perSecond: Math.round((count / seconds) * 10) / 10,
+    p50: pct(latencies, 50),
+    p95: pct(latencies, 95),
+    p99: pct(latencies, 99),
+  }
 }
 
 /** 100,000 documents with assignments spread over 500 synthetic people, 2,000 of them for the specialist. */
@@ -179,7 +203,13 @@ async function fill(database: Database, total: number) {
 async function measure(url: string, headers: Record<string, string>, seconds: number) {
   await autocannon({ url, connections: 4, duration: 2, headers })
   const r = await autocannon({ url, connections: 4, duration: seconds, headers })
-  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p95: Math.round((r.latency.p90 + (2 / 3) * (r.latency.p97_5 - r.latency.p90)) * 10) / 10, p99: r.latency.p99, non2xx: r.non2xx }
+  return {
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p95: Math.round((r.latency.p90 + (2 / 3) * (r.latency.p97_5 - r.latency.p90)) * 10) / 10,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+  }
 }
 
 for (const engine of args.engines.split(',') as ('postgres' | 'pglite')[]) {
@@ -187,10 +217,14 @@ for (const engine of args.engines.split(',') as ('postgres' | 'pglite')[]) {
   const { database, base, cleanup } = await prepare(engine)
   try {
     const reg = await registrations(base, database, Number(args.registrations))
-    console.log(`  registration with a 1 MB PDF (upload + register, 8 clerks): ${reg.perSecond} docs/s, p50 ${reg.p50} ms, p95 ${reg.p95} ms, p99 ${reg.p99} ms   (target ≥ 100/s, p95 ≤ 250 ms)`)
+    console.log(
+      `  registration with a 1 MB PDF (upload + register, 8 clerks): ${reg.perSecond} docs/s, p50 ${reg.p50} ms, p95 ${reg.p95} ms, p99 ${reg.p99} ms   (target ≥ 100/s, p95 ≤ 250 ms)`,
+    )
     const t0 = performance.now()
     await fill(database, Number(args.documents))
-    console.log(`  loaded ${args.documents} documents with assignments in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+    console.log(
+      `  loaded ${args.documents} documents with assignments in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    )
     const nam = await signIn(base, 'chuyenvien.nam')
     const headers = { cookie: nam.cookie }
     const seconds = Number(args.seconds)
@@ -198,11 +232,15 @@ for (const engine of args.engines.split(',') as ('postgres' | 'pglite')[]) {
     const inbox = await measure(`${base}/api/inbox?tab=to_process&page=1&pageSize=20`, headers, seconds)
     const counts = await measure(`${base}/api/inbox/counts`, headers, seconds)
     const line = (label: string, r: typeof inbox) =>
-      console.log(`  ${label.padEnd(40)} ${String(r.rps).padStart(6)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}`)
+      console.log(
+        `  ${label.padEnd(40)} ${String(r.rps).padStart(6)} req/s  p50 ${r.p50} ms  p95 ${r.p95} ms  p99 ${r.p99} ms  non-2xx ${r.non2xx}`,
+      )
     line('baseline GET /api/auth/session', baseline)
     line('GET /api/inbox (to process, page 1)', inbox)
     line('GET /api/inbox/counts', counts)
-    console.log(`  inbox p95 ${inbox.p95} ms (target ≤ 100), counts p50 ${counts.p50} ms (target ≤ 20); inbox throughput = ${((inbox.rps / baseline.rps) * 100).toFixed(0)} % of the baseline`)
+    console.log(
+      `  inbox p95 ${inbox.p95} ms (target ≤ 100), counts p50 ${counts.p50} ms (target ≤ 20); inbox throughput = ${((inbox.rps / baseline.rps) * 100).toFixed(0)} % of the baseline`,
+    )
   } finally {
     await cleanup()
   }

@@ -55,7 +55,9 @@ function percentile(r: autocannon.Result, p: 95): number {
   return Math.round((p90 + ((p - 90) / 7.5) * (p97_5 - p90)) * 10) / 10
 }
 
-async function prepare(engine: 'postgres' | 'pglite'): Promise<{ database: Database; cleanup: () => Promise<void> }> {
+async function prepare(
+  engine: 'postgres' | 'pglite',
+): Promise<{ database: Database; cleanup: () => Promise<void> }> {
   if (engine === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pglite-'))
     const database = await openDatabase({ kind: 'pglite', dir })
@@ -83,7 +85,15 @@ async function prepare(engine: 'postgres' | 'pglite'): Promise<{ database: Datab
 async function run(engine: 'postgres' | 'pglite') {
   const { database, cleanup } = await prepare(engine)
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-data-'))
-  const config = loadConfig({ NODE_ENV: 'production', APP_SECRET: 'b'.repeat(40), PUBLIC_URL: 'http://localhost', DATA_DIR: dataDir, LOG_LEVEL: 'silent', SEED_DEMO: 'false', REQUIRE_ADMIN_MFA: 'false' })
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    APP_SECRET: 'b'.repeat(40),
+    PUBLIC_URL: 'http://localhost',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    REQUIRE_ADMIN_MFA: 'false',
+  })
   await migrateDatabase(database)
   await seedDemo(database.db, { ...config, demoPassword: PASSWORD })
   const n = Number(args.organizations)
@@ -135,14 +145,26 @@ async function run(engine: 'postgres' | 'pglite') {
 
 const rows = []
 for (const engine of args.engines.split(',') as ('postgres' | 'pglite')[]) {
-  console.log(`\n${engine}: preparing (demo organisation + ${args.organizations} organizations), then ${SECONDS} s per route at ${CONNECTIONS} connections`)
+  console.log(
+    `\n${engine}: preparing (demo organisation + ${args.organizations} organizations), then ${SECONDS} s per route at ${CONNECTIONS} connections`,
+  )
   const r = await run(engine)
   rows.push(r)
-  for (const [label, x] of [['bare Fastify route', r.bare], ['GET /api/organizations (signed in)', r.full]] as const) {
-    console.log(`  ${label.padEnd(36)} ${String(x.rps).padStart(6)} req/s   p50 ${x.p50} ms   p95 ${x.p95} ms   p99 ${x.p99} ms   errors ${x.errors} non-2xx ${x.non2xx}`)
+  for (const [label, x] of [
+    ['bare Fastify route', r.bare],
+    ['GET /api/organizations (signed in)', r.full],
+  ] as const) {
+    console.log(
+      `  ${label.padEnd(36)} ${String(x.rps).padStart(6)} req/s   p50 ${x.p50} ms   p95 ${x.p95} ms   p99 ${x.p99} ms   errors ${x.errors} non-2xx ${x.non2xx}`,
+    )
   }
-  console.log(`  ratio authenticated / bare: ${((r.full.rps / r.bare.rps) * 100).toFixed(0)} % (target ≥ 50 %)`)
+  console.log(
+    `  ratio authenticated / bare: ${((r.full.rps / r.bare.rps) * 100).toFixed(0)} % (target ≥ 50 %)`,
+  )
 }
 console.log('\nSummary')
-for (const r of rows) console.log(`  ${r.engine.padEnd(9)} ${r.full.rps} req/s vs bare ${r.bare.rps} req/s = ${((r.full.rps / r.bare.rps) * 100).toFixed(0)} %, p95 ${r.full.p95} ms (bare ${r.bare.p95} ms)`)
+for (const r of rows)
+  console.log(
+    `  ${r.engine.padEnd(9)} ${r.full.rps} req/s vs bare ${r.bare.rps} req/s = ${((r.full.rps / r.bare.rps) * 100).toFixed(0)} %, p95 ${r.full.p95} ms (bare ${r.bare.p95} ms)`,
+  )
 process.exit(0)

@@ -20,7 +20,11 @@ afterAll(async () => {
 })
 
 async function newPage(width = 1366, height = 800): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })
+  const context = await browser.newContext({
+    viewport: { width, height },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  })
   return context.newPage()
 }
 
@@ -61,7 +65,13 @@ describe('the foundation in Chromium', () => {
     await screenshot(page, 'admin-totp-setup')
     const secret = (await secretEl.getAttribute('data-secret'))!
     const totp = new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' })
-    await page.getByTestId('totp-code').locator('input').first().or(page.getByTestId('totp-code')).first().fill(totp.generate())
+    await page
+      .getByTestId('totp-code')
+      .locator('input')
+      .first()
+      .or(page.getByTestId('totp-code'))
+      .first()
+      .fill(totp.generate())
     await page.getByTestId('totp-enable').click()
     await page.getByTestId('nav-admin-users').waitFor()
 
@@ -78,7 +88,8 @@ describe('the foundation in Chromium', () => {
     await page.getByTestId('user-form-roles').click()
     const specialist = page.locator('.ant-select-item-option[title="Chuyên viên"]')
     await specialist.waitFor()
-    if (!(await specialist.getAttribute('class'))?.includes('ant-select-item-option-selected')) await specialist.click()
+    if (!(await specialist.getAttribute('class'))?.includes('ant-select-item-option-selected'))
+      await specialist.click()
     await page.getByTestId('user-form-fullName').click()
     await screenshot(page, 'admin-user-form')
     await page.getByTestId('user-form-submit').click()

@@ -48,7 +48,13 @@ describe('starting the server', () => {
     expect(production.stderr).toContain('demo accounts are active')
 
     const noSecret = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      env: { ...process.env, NODE_ENV: 'production', DATA_DIR: server.dataDir, PORT: '0', APP_SECRET: 'too-short' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATA_DIR: server.dataDir,
+        PORT: '0',
+        APP_SECRET: 'too-short',
+      },
       encoding: 'utf8',
       timeout: 60_000,
     })

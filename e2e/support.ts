@@ -23,7 +23,12 @@ async function freePort(): Promise<number> {
   })
 }
 
-export type Server = { url: string; dataDir: string; stop(options?: { keepData?: boolean }): Promise<void>; output(): string }
+export type Server = {
+  url: string
+  dataDir: string
+  stop(options?: { keepData?: boolean }): Promise<void>
+  output(): string
+}
 
 /** Start the server as a user would (npm start without the build step: the web is built by test:e2e). */
 export async function startServer(env: Record<string, string> = {}): Promise<Server> {
@@ -31,7 +36,15 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'eoffice-e2e-'))
   let out = ''
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_PASSWORD, LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEMO_PASSWORD,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()))
@@ -67,7 +80,15 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 }
 

@@ -13,7 +13,14 @@ fs.cpSync('drizzle', copy, { recursive: true })
 const before = new Set(fs.readdirSync(copy))
 const output = execFileSync(
   'npx',
-  ['drizzle-kit', 'generate', '--dialect=postgresql', '--schema=./src/server/platform/db/schema.ts', `--out=${copy}`, '--name=drift'],
+  [
+    'drizzle-kit',
+    'generate',
+    '--dialect=postgresql',
+    '--schema=./src/server/platform/db/schema.ts',
+    `--out=${copy}`,
+    '--name=drift',
+  ],
   { stdio: 'pipe' },
 ).toString()
 if (!fs.existsSync(path.join(copy, 'meta', '_journal.json'))) {
@@ -23,7 +30,9 @@ if (!fs.existsSync(path.join(copy, 'meta', '_journal.json'))) {
 const added = fs.readdirSync(copy).filter((f) => !before.has(f))
 fs.rmSync(copy, { recursive: true, force: true })
 if (added.length > 0) {
-  console.error(`Schema and migrations differ: drizzle-kit would write ${added.join(', ')}. Run npm run db:generate and commit it.`)
+  console.error(
+    `Schema and migrations differ: drizzle-kit would write ${added.join(', ')}. Run npm run db:generate and commit it.`,
+  )
   process.exit(1)
 }
 console.log('Schema and migrations agree.')

@@ -11,11 +11,15 @@ for (const file of process.argv.slice(2)) {
     continue
   }
   const r = JSON.parse(fs.readFileSync(file, 'utf8'))
-  const crashed = r.testResults.filter((t) => t.status === 'failed' && !t.assertionResults.some((a) => a.status === 'failed')).length
+  const crashed = r.testResults.filter(
+    (t) => t.status === 'failed' && !t.assertionResults.some((a) => a.status === 'failed'),
+  ).length
   passed += r.numPassedTests
   failed += r.numFailedTests + crashed
   skipped += r.numPendingTests + r.numTodoTests
-  console.log(`${file}: ${r.numPassedTests} passed, ${r.numFailedTests + crashed} failed, ${r.numPendingTests + r.numTodoTests} skipped`)
+  console.log(
+    `${file}: ${r.numPassedTests} passed, ${r.numFailedTests + crashed} failed, ${r.numPendingTests + r.numTodoTests} skipped`,
+  )
 }
 if (process.argv.length <= 2) failed += 1
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)

@@ -94,10 +94,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(e.DATA_DIR)
   if (isProduction) {
     const problems: string[] = []
-    if (e.APP_SECRET === DEV_SECRET) problems.push('APP_SECRET must be set to a random value of 32+ characters')
+    if (e.APP_SECRET === DEV_SECRET)
+      problems.push('APP_SECRET must be set to a random value of 32+ characters')
     if (e.SEED_DEMO) problems.push('SEED_DEMO must not be enabled in production')
     if (!e.PUBLIC_URL) problems.push('PUBLIC_URL must be set (https://...)')
-    if (problems.length > 0) throw new ConfigError(`Refusing to start in production:\n  ${problems.join('\n  ')}`)
+    if (problems.length > 0)
+      throw new ConfigError(`Refusing to start in production:\n  ${problems.join('\n  ')}`)
   }
   if (e.BLOB_STORE === 's3' && !e.S3_BUCKET) throw new ConfigError('BLOB_STORE=s3 needs S3_BUCKET')
   return {
@@ -113,7 +115,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     pgliteDir: path.join(dataDir, 'pg'),
     appSecret: e.APP_SECRET,
-    organization: { code: e.ORGANIZATION_CODE, name: e.ORGANIZATION_NAME, shortName: e.ORGANIZATION_SHORT_NAME },
+    organization: {
+      code: e.ORGANIZATION_CODE,
+      name: e.ORGANIZATION_NAME,
+      shortName: e.ORGANIZATION_SHORT_NAME,
+    },
     seedDemo: e.SEED_DEMO ?? !isProduction,
     demoPassword: e.DEMO_PASSWORD,
     blobs:
@@ -130,7 +136,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : { kind: 'local', dir: path.join(dataDir, 'blobs') },
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
-    login: { maxFailures: e.LOGIN_MAX_FAILURES, lockMinutes: e.LOGIN_LOCK_MINUTES, ipMaxFailures: e.LOGIN_IP_MAX_FAILURES },
+    login: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockMinutes: e.LOGIN_LOCK_MINUTES,
+      ipMaxFailures: e.LOGIN_IP_MAX_FAILURES,
+    },
     requireAdminMfa: e.REQUIRE_ADMIN_MFA,
     runWorker: e.RUN_WORKER,
   }

@@ -4,7 +4,13 @@ import path from 'node:path'
 import { buildApp, createDeps } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
 import { migrateDatabase, openDatabase, type Database } from './platform/db/client.ts'
-import { bootstrapAdmin, countActiveDemoUsers, ensureOwnOrganization, seedDemo, type SeedResult } from './seed/seed.ts'
+import {
+  bootstrapAdmin,
+  countActiveDemoUsers,
+  ensureOwnOrganization,
+  seedDemo,
+  type SeedResult,
+} from './seed/seed.ts'
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   return config.databaseUrl
@@ -23,7 +29,11 @@ function printSeed(config: Config, seeded: SeedResult): void {
           '  chanhvp, truongban.khth (unit heads), chuyenvien.nam (specialist), thuky (secretary for chutich),',
           '  uyvien.bnnmt (committee member), daumoi.bnnmt (focal point), doitac.mrcs (partner); see README.',
         ]
-      : ['No users yet: created the administrator account.', `Username: ${seeded.username}`, `One-time password: ${seeded.password}`]
+      : [
+          'No users yet: created the administrator account.',
+          `Username: ${seeded.username}`,
+          `One-time password: ${seeded.password}`,
+        ]
   const width = Math.max(...lines.map((l) => l.length)) + 4
   console.log(`\n${'='.repeat(width)}\n${lines.map((l) => `  ${l}`).join('\n')}\n${'='.repeat(width)}\n`)
   if (seeded.kind === 'demo' && !config.isProduction) {
@@ -46,12 +56,19 @@ async function main(): Promise<void> {
   }
   fs.mkdirSync(config.dataDir, { recursive: true })
   const database = await openConfiguredDatabase(config)
-  console.log(config.databaseUrl ? 'Database: PostgreSQL server' : `Database: embedded PGlite in ${config.pgliteDir}`)
+  console.log(
+    config.databaseUrl ? 'Database: PostgreSQL server' : `Database: embedded PGlite in ${config.pgliteDir}`,
+  )
   await migrateDatabase(database)
   await ensureOwnOrganization(database.db, config)
-  printSeed(config, config.seedDemo ? await seedDemo(database.db, config) : await bootstrapAdmin(database.db, config))
+  printSeed(
+    config,
+    config.seedDemo ? await seedDemo(database.db, config) : await bootstrapAdmin(database.db, config),
+  )
   if (config.isProduction && (await countActiveDemoUsers(database.db)) > 0) {
-    console.error('Refusing to start in production: demo accounts are active. Disable them or use a fresh database.')
+    console.error(
+      'Refusing to start in production: demo accounts are active. Disable them or use a fresh database.',
+    )
     await database.close()
     process.exit(2)
   }

@@ -42,11 +42,25 @@ export const ZSession = z.object({
   /** Global abilities: which modules and admin pages this user may use. */
   abilities: z.partialRecord(z.enum(GLOBAL_ACTIONS), z.boolean()),
   /** Leaders this user may currently act for (active delegations). */
-  actingFor: z.array(z.object({ principalId: z.string(), principalName: z.string(), scopes: z.array(z.string()), endsAt: z.string() })),
+  actingFor: z.array(
+    z.object({
+      principalId: z.string(),
+      principalName: z.string(),
+      scopes: z.array(z.string()),
+      endsAt: z.string(),
+    }),
+  ),
 })
 export type TSession = z.infer<typeof ZSession>
 
-export const ZTotpCode = z.object({ code: z.string().trim().regex(/^\d{6}$/, { error: 'Mã gồm 6 chữ số' }) }).strict()
+export const ZTotpCode = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, { error: 'Mã gồm 6 chữ số' }),
+  })
+  .strict()
 export type TTotpCode = z.infer<typeof ZTotpCode>
 
 export const ZTotpSetup = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() })

@@ -21,7 +21,10 @@ export type TDelegation = z.infer<typeof ZDelegation>
 export const ZDelegationList = z.object({ items: z.array(ZDelegation) })
 
 export const ZDelegationListQuery = z
-  .object({ status: z.enum(['scheduled', 'active', 'expired', 'revoked']).optional(), userId: ZId.optional() })
+  .object({
+    status: z.enum(['scheduled', 'active', 'expired', 'revoked']).optional(),
+    userId: ZId.optional(),
+  })
   .strict()
 
 export const ZDelegationInput = z
@@ -38,5 +41,8 @@ export const ZDelegationInput = z
     error: 'Thời điểm kết thúc phải sau thời điểm bắt đầu',
     path: ['endsAt'],
   })
-  .refine((v) => v.principalId !== v.delegateId, { error: 'Không thể ủy quyền cho chính mình', path: ['delegateId'] })
+  .refine((v) => v.principalId !== v.delegateId, {
+    error: 'Không thể ủy quyền cho chính mình',
+    path: ['delegateId'],
+  })
 export type TDelegationInput = z.infer<typeof ZDelegationInput>

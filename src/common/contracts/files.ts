@@ -47,7 +47,11 @@ export const MAX_FILES_PER_UPLOAD = 10
 
 /** The multipart body of POST /api/files, for the OpenAPI document (the server reads the stream itself). */
 export const ZUploadFiles = z.object({
-  files: z.array(z.file()).min(1).max(MAX_FILES_PER_UPLOAD).describe('One or more files, each in a part named "files"'),
+  files: z
+    .array(z.file())
+    .min(1)
+    .max(MAX_FILES_PER_UPLOAD)
+    .describe('One or more files, each in a part named "files"'),
 })
 
 export const ZFileContentQuery = z

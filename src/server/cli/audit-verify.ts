@@ -13,6 +13,8 @@ if (report.isIntact) {
   console.log(`Audit chain intact: ${report.checked} entries checked in ${ms} ms.`)
 } else {
   const b = report.firstBroken
-  console.error(`Audit chain BROKEN at entry ${b.id} (${b.action}, ${b.occurredAt}): ${b.reason}. ${report.checked} entries before it are intact.`)
+  console.error(
+    `Audit chain BROKEN at entry ${b.id} (${b.action}, ${b.occurredAt}): ${b.reason}. ${report.checked} entries before it are intact.`,
+  )
   process.exit(1)
 }

@@ -29,7 +29,11 @@ describe('access matrix', () => {
 
   it('refuses every non-public route without a session (401)', async () => {
     for (const route of t.app.routeAccess.filter((r) => r.access !== 'public')) {
-      const res = await t.app.inject({ method: route.method as 'GET', url: concrete(route.url), payload: route.method === 'GET' ? undefined : {} })
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url: concrete(route.url),
+        payload: route.method === 'GET' ? undefined : {},
+      })
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(401)
     }
   })

@@ -13,11 +13,19 @@ export function uniq(prefix = 't'): string {
 }
 
 function randomCode(letter = 'G'): string {
-  const n = () => Math.floor(Math.random() * 100).toString().padStart(2, '0')
-  return `${Math.floor(Math.random() * 1000).toString().padStart(3, '0')}.${n()}.${n()}.${letter}${n()}`
+  const n = () =>
+    Math.floor(Math.random() * 100)
+      .toString()
+      .padStart(2, '0')
+  return `${Math.floor(Math.random() * 1000)
+    .toString()
+    .padStart(3, '0')}.${n()}.${n()}.${letter}${n()}`
 }
 
-export async function makeOrganization(db: Executor, overrides: Partial<typeof organizations.$inferInsert> = {}) {
+export async function makeOrganization(
+  db: Executor,
+  overrides: Partial<typeof organizations.$inferInsert> = {},
+) {
   const [row] = await db
     .insert(organizations)
     .values({ name: `Cơ quan ${uniq()}`, kind: 'ministry', code: randomCode(), ...overrides })
@@ -25,7 +33,11 @@ export async function makeOrganization(db: Executor, overrides: Partial<typeof o
   return row!
 }
 
-export async function makeUnit(db: Executor, organizationId: string, overrides: Partial<typeof units.$inferInsert> = {}) {
+export async function makeUnit(
+  db: Executor,
+  organizationId: string,
+  overrides: Partial<typeof units.$inferInsert> = {},
+) {
   const [row] = await db
     .insert(units)
     .values({ organizationId, code: uniq('U'), name: `Phòng ${uniq()}`, ...overrides })
@@ -35,12 +47,19 @@ export async function makeUnit(db: Executor, organizationId: string, overrides: 
 
 export async function makeUser(
   db: Executor,
-  input: { roles: Role[]; organizationId: string; unitId?: string | null } & Partial<typeof users.$inferInsert>,
+  input: { roles: Role[]; organizationId: string; unitId?: string | null } & Partial<
+    typeof users.$inferInsert
+  >,
 ) {
   passwordHash ??= hashPassword(TEST_PASSWORD)
   const [row] = await db
     .insert(users)
-    .values({ username: uniq('user.'), fullName: `Nguyễn Văn ${uniq()}`, passwordHash: await passwordHash, ...input })
+    .values({
+      username: uniq('user.'),
+      fullName: `Nguyễn Văn ${uniq()}`,
+      passwordHash: await passwordHash,
+      ...input,
+    })
     .returning()
   return row!
 }
@@ -50,6 +69,7 @@ export async function makeOrgWithUsers(db: Executor, roles: Role[]) {
   const organization = await makeOrganization(db)
   const unit = await makeUnit(db, organization.id)
   const people = {} as Record<Role, Awaited<ReturnType<typeof makeUser>>>
-  for (const role of roles) people[role] = await makeUser(db, { roles: [role], organizationId: organization.id, unitId: unit.id })
+  for (const role of roles)
+    people[role] = await makeUser(db, { roles: [role], organizationId: organization.id, unitId: unit.id })
   return { organization, unit, users: people }
 }

@@ -132,7 +132,8 @@ export function clientFor(app: FastifyInstance, cookie: string, csrfToken: strin
     csrfToken,
     request,
     get: (url) => request({ method: 'GET', url }),
-    post: (url, body) => request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) }),
+    post: (url, body) =>
+      request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) }),
     patch: (url, body) => request({ method: 'PATCH', url, payload: (body ?? {}) as object }),
     delete: (url) => request({ method: 'DELETE', url }),
   }

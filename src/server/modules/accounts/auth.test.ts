@@ -23,7 +23,11 @@ describe('sign-in', () => {
 
   it('refuses a wrong password with a clear 401', async () => {
     const { users } = await makeOrgWithUsers(t.database.db, ['clerk'])
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: users.clerk.username, password: 'nope' } })
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: users.clerk.username, password: 'nope' },
+    })
     expect(res.statusCode).toBe(401)
     expect(res.json().error.code).toBe('INVALID_CREDENTIALS')
   })

@@ -36,7 +36,13 @@ export function globalAbilities(actor: Pick<Actor, 'roles'>): Partial<Record<Glo
   return Object.fromEntries(GLOBAL_ACTIONS.map((a) => [a, globalCan(actor, a)]))
 }
 
-export type UserRecord = { id: string; isActive: boolean; roles: readonly string[]; lockedUntil: Date | null; totpEnabledAt: Date | null }
+export type UserRecord = {
+  id: string
+  isActive: boolean
+  roles: readonly string[]
+  lockedUntil: Date | null
+  totpEnabledAt: Date | null
+}
 export type UserAction = 'update' | 'disable' | 'enable' | 'resetPassword' | 'resetTotp' | 'unlock'
 
 /** Whether the actor may act on one user account. Admins may not disable or demote themselves (no lock-out). */
@@ -62,16 +68,24 @@ export function canOnUser(actor: Actor, action: UserAction, target: UserRecord, 
 }
 
 export function assertCanOnUser(actor: Actor, action: UserAction, target: UserRecord, now: Date): void {
-  if (!canOnUser(actor, action, target, now)) throw new AppError('NOT_ALLOWED', { message: `Not allowed: user.${action}` })
+  if (!canOnUser(actor, action, target, now))
+    throw new AppError('NOT_ALLOWED', { message: `Not allowed: user.${action}` })
 }
 
 export function userAbilities(actor: Actor, target: UserRecord, now: Date): Record<UserAction, boolean> {
   const actions: UserAction[] = ['update', 'disable', 'enable', 'resetPassword', 'resetTotp', 'unlock']
-  return Object.fromEntries(actions.map((a) => [a, canOnUser(actor, a, target, now)])) as Record<UserAction, boolean>
+  return Object.fromEntries(actions.map((a) => [a, canOnUser(actor, a, target, now)])) as Record<
+    UserAction,
+    boolean
+  >
 }
 
 /** An admin may not take the admin role away from themselves. */
-export function assertKeepsOwnAdmin(actor: Actor, targetId: string, roles: readonly string[] | undefined): void {
+export function assertKeepsOwnAdmin(
+  actor: Actor,
+  targetId: string,
+  roles: readonly string[] | undefined,
+): void {
   if (actor.id === targetId && roles && !roles.includes('admin') && actor.roles.includes('admin')) {
     throw new AppError('NOT_ALLOWED', { message: 'You cannot remove your own administrator role' })
   }

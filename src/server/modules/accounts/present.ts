@@ -41,7 +41,20 @@ export function presentUserOption(u: UserView): TUserOption {
 }
 
 /** A row's fields worth keeping in the audit log (never the password hash or TOTP secret). */
-export function auditUser(u: Pick<UserView, 'username' | 'fullName' | 'email' | 'phone' | 'organizationId' | 'unitId' | 'position' | 'roles' | 'isActive'>) {
+export function auditUser(
+  u: Pick<
+    UserView,
+    | 'username'
+    | 'fullName'
+    | 'email'
+    | 'phone'
+    | 'organizationId'
+    | 'unitId'
+    | 'position'
+    | 'roles'
+    | 'isActive'
+  >,
+) {
   return {
     username: u.username,
     fullName: u.fullName,

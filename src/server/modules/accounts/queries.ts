@@ -39,7 +39,10 @@ function likePattern(q: string): string {
 }
 
 /** The user list of the admin pages (callers hold admin.users.manage). */
-export async function listUsers(db: Executor, query: TUserListQuery): Promise<{ items: UserView[]; total: number }> {
+export async function listUsers(
+  db: Executor,
+  query: TUserListQuery,
+): Promise<{ items: UserView[]; total: number }> {
   const where: SQL[] = []
   if (query.q) {
     const p = likePattern(query.q)
@@ -73,7 +76,11 @@ export async function listUsers(db: Executor, query: TUserListQuery): Promise<{ 
 }
 
 /** Active users matching a text, for pickers (any signed-in staff member may pick colleagues). */
-export async function searchUserOptions(db: Executor, q: string | undefined, limit: number): Promise<UserView[]> {
+export async function searchUserOptions(
+  db: Executor,
+  q: string | undefined,
+  limit: number,
+): Promise<UserView[]> {
   const where: SQL[] = [eq(users.isActive, true)]
   if (q) {
     const p = likePattern(q)

@@ -36,7 +36,10 @@ function sessionOf(request: FastifyRequest): SessionInfo {
 async function presentSession(app: FastifyInstance, session: SessionInfo): Promise<TSession> {
   const db = app.deps.database.db
   const now = app.deps.clock()
-  const [user, acting] = await Promise.all([unsafeFindUser(db, session.user.id), activeDelegationsOf(db, session.user.id, now)])
+  const [user, acting] = await Promise.all([
+    unsafeFindUser(db, session.user.id),
+    activeDelegationsOf(db, session.user.id, now),
+  ])
   if (!user) throw new AppError('UNAUTHENTICATED')
   return {
     user: {
@@ -82,7 +85,12 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
     { schema: { tags, body: ZLoginRequest, response: { 200: ZSession } }, config: { access: 'public' } },
     async (request, reply) => {
       const result = await login(
-        { db: app.deps.database.db, config: app.deps.config, now: app.deps.clock(), request: requestFacts(request) },
+        {
+          db: app.deps.database.db,
+          config: app.deps.config,
+          now: app.deps.clock(),
+          request: requestFacts(request),
+        },
         request.body,
       )
       app.deps.kickDispatch()
@@ -151,7 +159,10 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
     '/api/auth/password',
     { schema: { tags, body: ZChangePassword, response: { 200: ZOk } }, config: { access: 'user' } },
     async (request) => {
-      await runAction(request, changePassword, { ...request.body, sessionTokenHash: sessionOf(request).tokenHash })
+      await runAction(request, changePassword, {
+        ...request.body,
+        sessionTokenHash: sessionOf(request).tokenHash,
+      })
       return { ok: true as const }
     },
   )
@@ -170,7 +181,12 @@ export async function authRoutes(root: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['users'],
-        querystring: z.object({ q: z.string().trim().max(100).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) }).strict(),
+        querystring: z
+          .object({
+            q: z.string().trim().max(100).optional(),
+            limit: z.coerce.number().int().min(1).max(50).default(20),
+          })
+          .strict(),
         response: { 200: z.object({ items: z.array(ZUserOption) }) },
       },
       config: { access: 'organizations.read' },

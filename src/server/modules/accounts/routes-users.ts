@@ -2,11 +2,24 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { ZIdParams } from '@common/contracts/common'
-import { ZCreateUser, ZUpdateUser, ZUser, ZUserListQuery, ZUserPage, ZUserWithPassword } from '@common/contracts/users'
+import {
+  ZCreateUser,
+  ZUpdateUser,
+  ZUser,
+  ZUserListQuery,
+  ZUserPage,
+  ZUserWithPassword,
+} from '@common/contracts/users'
 import { notFound } from '../../platform/errors.ts'
 import { actorOf } from '../../platform/http/guard.ts'
 import { runAction } from '../../platform/http/run-action.ts'
-import { disableUser, enableUser, resetPassword, resetTotp, unlockUser } from './actions/admin-account-actions.ts'
+import {
+  disableUser,
+  enableUser,
+  resetPassword,
+  resetTotp,
+  unlockUser,
+} from './actions/admin-account-actions.ts'
 import { createUser } from './actions/create-user.ts'
 import { updateUser } from './actions/update-user.ts'
 import { presentUser } from './present.ts'
@@ -24,7 +37,12 @@ export async function userAdminRoutes(root: FastifyInstance): Promise<void> {
     async (request) => {
       const { items, total } = await listUsers(app.deps.database.db, request.query)
       const actor = actorOf(request)
-      return { items: items.map((u) => presentUser(actor, u, now())), total, page: request.query.page, pageSize: request.query.pageSize }
+      return {
+        items: items.map((u) => presentUser(actor, u, now())),
+        total,
+        page: request.query.page,
+        pageSize: request.query.pageSize,
+      }
     },
   )
 
@@ -50,15 +68,26 @@ export async function userAdminRoutes(root: FastifyInstance): Promise<void> {
   app.patch(
     '/api/admin/users/:id',
     { schema: { tags, params: ZIdParams, body: ZUpdateUser, response: { 200: ZUser } }, config: { access } },
-    async (request) => presentUser(actorOf(request), await runAction(request, updateUser, { ...request.body, id: request.params.id }), now()),
+    async (request) =>
+      presentUser(
+        actorOf(request),
+        await runAction(request, updateUser, { ...request.body, id: request.params.id }),
+        now(),
+      ),
   )
 
-  const simple = { disable: disableUser, enable: enableUser, 'reset-totp': resetTotp, unlock: unlockUser } as const
+  const simple = {
+    disable: disableUser,
+    enable: enableUser,
+    'reset-totp': resetTotp,
+    unlock: unlockUser,
+  } as const
   for (const [verb, action] of Object.entries(simple)) {
     app.post(
       `/api/admin/users/:id/${verb}`,
       { schema: { tags, params: ZIdParams, response: { 200: ZUser } }, config: { access } },
-      async (request) => presentUser(actorOf(request), await runAction(request, action, { id: request.params.id }), now()),
+      async (request) =>
+        presentUser(actorOf(request), await runAction(request, action, { id: request.params.id }), now()),
     )
   }
 

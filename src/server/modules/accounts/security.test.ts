@@ -44,7 +44,9 @@ describe('two-factor authentication', () => {
     expect(qrDataUrl).toMatch(/^data:image\/png;base64,/)
     expect(otpauthUrl).toContain('otpauth://totp/')
 
-    const wrong = await admin.post('/api/auth/totp/enable', { code: '000000' === currentTotp(secret, now) ? '111111' : '000000' })
+    const wrong = await admin.post('/api/auth/totp/enable', {
+      code: '000000' === currentTotp(secret, now) ? '111111' : '000000',
+    })
     expect(wrong.statusCode).toBe(400)
     expect(wrong.json().error.code).toBe('MFA_INVALID_CODE')
 
@@ -67,7 +69,10 @@ describe('two-factor authentication', () => {
 
     // The same code cannot be replayed in another session.
     const third = await login(u.admin.username, TEST_PASSWORD)
-    const replay = await clientFor(t.app, cookieOf(third), third.json().csrfToken).post('/api/auth/totp/verify', { code })
+    const replay = await clientFor(t.app, cookieOf(third), third.json().csrfToken).post(
+      '/api/auth/totp/verify',
+      { code },
+    )
     expect(replay.statusCode).toBe(400)
 
     // Administrators cannot switch it off.
@@ -90,10 +95,18 @@ describe('CSRF', () => {
     const { users: u } = await makeOrgWithUsers(t.database.db, ['clerk'])
     const client = await signIn(t.app, u.clerk.username, TEST_PASSWORD)
     const body = { fullName: 'Tên Mới' }
-    const none = await t.app.inject({ method: 'PATCH', url: '/api/auth/profile', payload: body, headers: { cookie: client.cookie } })
+    const none = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/auth/profile',
+      payload: body,
+      headers: { cookie: client.cookie },
+    })
     expect(none.statusCode).toBe(403)
     expect(none.json().error.code).toBe('CSRF_INVALID')
-    const wrong = await clientFor(t.app, client.cookie, 'x'.repeat(client.csrfToken.length)).patch('/api/auth/profile', body)
+    const wrong = await clientFor(t.app, client.cookie, 'x'.repeat(client.csrfToken.length)).patch(
+      '/api/auth/profile',
+      body,
+    )
     expect(wrong.statusCode).toBe(403)
     const [row] = await t.database.db.select().from(users).where(eq(users.id, u.clerk.id))
     expect(row!.fullName).toBe(u.clerk.fullName)
@@ -105,7 +118,8 @@ describe('lock-out and throttling', () => {
   it('locks an account after repeated failures, for a while, and logs every attempt', async () => {
     const { users: u } = await makeOrgWithUsers(t.database.db, ['specialist'])
     const name = u.specialist.username
-    for (let i = 0; i < 4; i++) expect((await login(name, 'sai-mat-khau-1')).json().error.code).toBe('INVALID_CREDENTIALS')
+    for (let i = 0; i < 4; i++)
+      expect((await login(name, 'sai-mat-khau-1')).json().error.code).toBe('INVALID_CREDENTIALS')
     const fifth = await login(name, 'sai-mat-khau-1')
     expect(fifth.statusCode).toBe(423)
     expect(fifth.json().error.code).toBe('ACCOUNT_LOCKED')
@@ -123,7 +137,12 @@ describe('lock-out and throttling', () => {
       const { users: u } = await makeOrgWithUsers(strict.database.db, ['clerk'])
       const ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`
       const go = (password: string) =>
-        strict.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'khong-ton-tai', password }, remoteAddress: ip })
+        strict.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'khong-ton-tai', password },
+          remoteAddress: ip,
+        })
       for (let i = 0; i < 3; i++) expect((await go('x')).statusCode).toBe(401)
       const blocked = await strict.app.inject({
         method: 'POST',
@@ -177,12 +196,18 @@ describe('sessions', () => {
     const { users: u } = await makeOrgWithUsers(t.database.db, ['clerk'])
     const a = await signIn(t.app, u.clerk.username, TEST_PASSWORD)
     const b = await signIn(t.app, u.clerk.username, TEST_PASSWORD)
-    const wrong = await a.post('/api/auth/password', { currentPassword: 'sai', newPassword: 'MatKhauMoi2026x' })
+    const wrong = await a.post('/api/auth/password', {
+      currentPassword: 'sai',
+      newPassword: 'MatKhauMoi2026x',
+    })
     expect(wrong.json().error.code).toBe('WRONG_PASSWORD')
     const weak = await a.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'ngan' })
     expect(weak.statusCode).toBe(400)
     expect(weak.json().error.details[0].path).toContain('newPassword')
-    expect((await a.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'MatKhauMoi2026x' })).statusCode).toBe(200)
+    expect(
+      (await a.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'MatKhauMoi2026x' }))
+        .statusCode,
+    ).toBe(200)
     expect((await a.get('/api/auth/session')).statusCode).toBe(200)
     expect((await b.get('/api/auth/session')).statusCode).toBe(401)
     expect((await login(u.clerk.username, TEST_PASSWORD)).statusCode).toBe(401)
@@ -200,7 +225,11 @@ describe('sessions', () => {
       expect(res.statusCode).toBe(200)
       expect(res.json().isActive).toBe(false)
       expect((await clerk.get('/api/auth/session')).statusCode).toBe(401)
-      const again = await strictApp.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.clerk.username, password: TEST_PASSWORD } })
+      const again = await strictApp.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: u.clerk.username, password: TEST_PASSWORD },
+      })
       expect(again.json().error.code).toBe('ACCOUNT_DISABLED')
     } finally {
       await strictApp.close()

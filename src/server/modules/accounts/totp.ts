@@ -16,7 +16,12 @@ export function encryptSecret(appSecret: string, base32: string): string {
   const iv = randomBytes(12)
   const cipher = createCipheriv('aes-256-gcm', key(appSecret), iv)
   const data = Buffer.concat([cipher.update(base32, 'utf8'), cipher.final()])
-  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.')
+  return [
+    'v1',
+    iv.toString('base64url'),
+    cipher.getAuthTag().toString('base64url'),
+    data.toString('base64url'),
+  ].join('.')
 }
 
 export function decryptSecret(appSecret: string, stored: string): string {
@@ -32,7 +37,14 @@ export function newTotpSecret(): string {
 }
 
 function totp(base32: string, label = 'user'): TOTP {
-  return new TOTP({ issuer: 'Mekong eOffice', label, algorithm: 'SHA1', digits: 6, period: PERIOD, secret: Secret.fromBase32(base32) })
+  return new TOTP({
+    issuer: 'Mekong eOffice',
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: PERIOD,
+    secret: Secret.fromBase32(base32),
+  })
 }
 
 /** The time step a code matches (±1 step of clock drift), or null. */
@@ -46,7 +58,10 @@ export function currentTotp(base32: string, now: Date): string {
   return totp(base32).generate({ timestamp: now.getTime() })
 }
 
-export async function totpEnrolment(base32: string, username: string): Promise<{ otpauthUrl: string; qrDataUrl: string }> {
+export async function totpEnrolment(
+  base32: string,
+  username: string,
+): Promise<{ otpauthUrl: string; qrDataUrl: string }> {
   const otpauthUrl = totp(base32, username).toString()
   const qrDataUrl = await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 220 })
   return { otpauthUrl, qrDataUrl }

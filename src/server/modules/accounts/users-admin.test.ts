@@ -17,7 +17,14 @@ afterAll(async () => t.close())
 
 // Only this file's organization: other test files create users at the same time on a shared PostgreSQL.
 const userCount = async () =>
-  Number((await t.database.db.select({ n: count() }).from(users).where(eq(users.organizationId, org.organization.id)))[0]!.n)
+  Number(
+    (
+      await t.database.db
+        .select({ n: count() })
+        .from(users)
+        .where(eq(users.organizationId, org.organization.id))
+    )[0]!.n,
+  )
 
 describe('creating a user', () => {
   it('returns a temporary password once; the new user must change it before anything else', async () => {
@@ -43,10 +50,20 @@ describe('creating a user', () => {
     const blocked = await newcomer.get('/api/users/options')
     expect(blocked.statusCode).toBe(403)
     expect(blocked.json().error.code).toBe('PASSWORD_CHANGE_REQUIRED')
-    expect((await newcomer.post('/api/auth/password', { currentPassword: temporaryPassword, newPassword: 'DoiMatKhau2026' })).statusCode).toBe(200)
+    expect(
+      (
+        await newcomer.post('/api/auth/password', {
+          currentPassword: temporaryPassword,
+          newPassword: 'DoiMatKhau2026',
+        })
+      ).statusCode,
+    ).toBe(200)
     expect((await newcomer.get('/api/users/options')).statusCode).toBe(200)
 
-    const [event] = await t.database.db.select().from(events).where(sql`${events.action} = 'user.created' AND ${events.targetId} = ${user.id}`)
+    const [event] = await t.database.db
+      .select()
+      .from(events)
+      .where(sql`${events.action} = 'user.created' AND ${events.targetId} = ${user.id}`)
     expect(event!.actorId).toBe(org.users.admin.id)
     expect((event!.data as { after: { username: string } }).after.username).toBe(username)
     expect(JSON.stringify(event!.data)).not.toContain('passwordHash')
@@ -87,10 +104,16 @@ describe('creating a user', () => {
 describe('managing a user', () => {
   it('updates roles and records before and after', async () => {
     const { users: u } = await makeOrgWithUsers(t.database.db, ['specialist'])
-    const res = await admin.patch(`/api/admin/users/${u.specialist.id}`, { roles: ['specialist', 'unit_head'], position: 'Phó Trưởng ban' })
+    const res = await admin.patch(`/api/admin/users/${u.specialist.id}`, {
+      roles: ['specialist', 'unit_head'],
+      position: 'Phó Trưởng ban',
+    })
     expect(res.statusCode).toBe(200)
     expect(res.json().roles).toEqual(['specialist', 'unit_head'])
-    const [event] = await t.database.db.select().from(events).where(sql`${events.action} = 'user.updated' AND ${events.targetId} = ${u.specialist.id}`)
+    const [event] = await t.database.db
+      .select()
+      .from(events)
+      .where(sql`${events.action} = 'user.updated' AND ${events.targetId} = ${u.specialist.id}`)
     const data = event!.data as { before: { roles: string[] }; after: { roles: string[]; position: string } }
     expect(data.before.roles).toEqual(['specialist'])
     expect(data.after.position).toBe('Phó Trưởng ban')
@@ -118,27 +141,54 @@ describe('managing a user', () => {
   it('lists users with search without diacritics and filters', async () => {
     const { users: u } = await makeOrgWithUsers(t.database.db, [])
     const username = uniq('tim.')
-    await admin.post('/api/admin/users', { username, fullName: 'Đặng Thị Hồng Nhung', organizationId: u.clerk?.organizationId ?? org.organization.id, roles: ['partner'] })
-    const res = await admin.get(`/api/admin/users?q=${encodeURIComponent('dang thi hong nhung')}&role=partner`)
+    await admin.post('/api/admin/users', {
+      username,
+      fullName: 'Đặng Thị Hồng Nhung',
+      organizationId: u.clerk?.organizationId ?? org.organization.id,
+      roles: ['partner'],
+    })
+    const res = await admin.get(
+      `/api/admin/users?q=${encodeURIComponent('dang thi hong nhung')}&role=partner`,
+    )
     expect(res.statusCode).toBe(200)
     expect(res.json().items.map((x: { username: string }) => x.username)).toContain(username)
   })
 })
 
 describe('bad input gets a clear 4xx and changes nothing', () => {
-  const valid = () => ({ username: uniq('bad.'), fullName: 'Nguyễn Văn A', organizationId: org.organization.id, roles: ['clerk'] })
+  const valid = () => ({
+    username: uniq('bad.'),
+    fullName: 'Nguyễn Văn A',
+    organizationId: org.organization.id,
+    roles: ['clerk'],
+  })
 
   it.each([
     ['malformed JSON', '{"username": "abc",', 400, 'VALIDATION_FAILED'],
     ['a missing field', () => JSON.stringify({ ...valid(), username: undefined }), 400, 'VALIDATION_FAILED'],
     ['an extra field', () => JSON.stringify({ isAdmin: true, ...valid() }), 400, 'VALIDATION_FAILED'],
-    ['a wrong type', () => JSON.stringify({ ...valid(), fullName: ['x'], roles: 'admin' }), 400, 'VALIDATION_FAILED'],
+    [
+      'a wrong type',
+      () => JSON.stringify({ ...valid(), fullName: ['x'], roles: 'admin' }),
+      400,
+      'VALIDATION_FAILED',
+    ],
     ['an unknown role', () => JSON.stringify({ ...valid(), roles: ['god'] }), 400, 'VALIDATION_FAILED'],
-    ['a huge body', () => JSON.stringify({ ...valid(), fullName: 'x'.repeat(2_000_000) }), 413, 'PAYLOAD_TOO_LARGE'],
+    [
+      'a huge body',
+      () => JSON.stringify({ ...valid(), fullName: 'x'.repeat(2_000_000) }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
   ])('%s', async (_name, body, status, code) => {
     const before = await userCount()
     const payload = typeof body === 'function' ? body() : body
-    const res = await admin.request({ method: 'POST', url: '/api/admin/users', payload, headers: { 'content-type': 'application/json' } })
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/admin/users',
+      payload,
+      headers: { 'content-type': 'application/json' },
+    })
     expect(res.statusCode).toBe(status)
     expect(res.json().error.code).toBe(code)
     expect(res.json().error.message.length).toBeGreaterThan(3)
@@ -154,14 +204,22 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
 
   it('answers an unknown id with 404 and a malformed id with 400', async () => {
     expect((await admin.get('/api/admin/users/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404)
-    expect((await admin.patch('/api/admin/users/00000000-0000-4000-8000-000000000000', { position: 'x' })).statusCode).toBe(404)
+    expect(
+      (await admin.patch('/api/admin/users/00000000-0000-4000-8000-000000000000', { position: 'x' }))
+        .statusCode,
+    ).toBe(404)
     const bad = await admin.get('/api/admin/users/not-a-uuid')
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error.code).toBe('VALIDATION_FAILED')
   })
 
   it('refuses a form post that is not JSON', async () => {
-    const res = await admin.request({ method: 'POST', url: '/api/admin/users', payload: 'username=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/admin/users',
+      payload: 'username=a',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
     expect(res.statusCode).toBe(415)
     expect(res.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE')
   })

@@ -3,7 +3,13 @@ import multipart, { type MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest, FastifySchemaCompiler } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { ZIdParams } from '@common/contracts/common'
-import { MAX_FILES_PER_UPLOAD, ZFile, ZFileContentQuery, ZFileList, ZUploadFiles } from '@common/contracts/files'
+import {
+  MAX_FILES_PER_UPLOAD,
+  ZFile,
+  ZFileContentQuery,
+  ZFileList,
+  ZUploadFiles,
+} from '@common/contracts/files'
 import type { BlobStore } from '../../platform/files/blob-store.ts'
 import { tooLarge } from '../../platform/files/hashing.ts'
 import { AppError, notFound } from '../../platform/errors.ts'

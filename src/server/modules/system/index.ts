@@ -23,7 +23,10 @@ export const systemModule: AppModule = {
     const app = root.withTypeProvider<ZodTypeProvider>()
     app.get(
       '/api/health',
-      { schema: { tags: ['system'], response: { 200: ZHealth, 503: ZHealth } }, config: { access: 'public' } },
+      {
+        schema: { tags: ['system'], response: { 200: ZHealth, 503: ZHealth } },
+        config: { access: 'public' },
+      },
       async (_request, reply) => {
         const { database, blobs, jobs } = app.deps
         const checks = {

@@ -29,7 +29,9 @@ describe('OpenAPI', () => {
       const openapiPath = route.url.replace(/:([a-zA-Z]+)/g, '{$1}')
       expect(doc.paths[openapiPath], route.url).toBeDefined()
     }
-    expect(doc.paths['/api/admin/users'].post.requestBody.content['application/json'].schema.properties.username).toBeDefined()
+    expect(
+      doc.paths['/api/admin/users'].post.requestBody.content['application/json'].schema.properties.username,
+    ).toBeDefined()
     const ui = await t.app.inject({ method: 'GET', url: '/api/docs/' })
     expect([200, 302]).toContain(ui.statusCode)
   })
@@ -39,8 +41,19 @@ describe('configuration', () => {
   it('refuses production with the development secret or without a public address', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError)
     expect(() => loadConfig({ NODE_ENV: 'production', APP_SECRET: 's'.repeat(40) })).toThrow(/PUBLIC_URL/)
-    expect(() => loadConfig({ NODE_ENV: 'production', APP_SECRET: 's'.repeat(40), PUBLIC_URL: 'https://vanban.example.vn', SEED_DEMO: 'true' })).toThrow(/SEED_DEMO/)
-    const ok = loadConfig({ NODE_ENV: 'production', APP_SECRET: 's'.repeat(40), PUBLIC_URL: 'https://vanban.example.vn' })
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        APP_SECRET: 's'.repeat(40),
+        PUBLIC_URL: 'https://vanban.example.vn',
+        SEED_DEMO: 'true',
+      }),
+    ).toThrow(/SEED_DEMO/)
+    const ok = loadConfig({
+      NODE_ENV: 'production',
+      APP_SECRET: 's'.repeat(40),
+      PUBLIC_URL: 'https://vanban.example.vn',
+    })
     expect(ok.seedDemo).toBe(false)
   })
 

@@ -35,7 +35,10 @@ export type Database = {
   close(): Promise<void>
 }
 
-export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../drizzle')
+export const MIGRATIONS_FOLDER = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../drizzle',
+)
 
 // PostgreSQL returns int8 and numeric as strings through pg; we only store counts and ids that fit.
 pg.types.setTypeParser(20, (v) => Number(v))

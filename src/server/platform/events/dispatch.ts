@@ -17,7 +17,10 @@ export type EventHandler = {
   handle(event: RecordedEvent, tx: Tx): Promise<void>
 }
 
-export type DispatchResult = { handled: number; failures: { handler: string; eventId: number; message: string }[] }
+export type DispatchResult = {
+  handled: number
+  failures: { handler: string; eventId: number; message: string }[]
+}
 
 export class EventDispatcher {
   private readonly handlers: EventHandler[] = []
@@ -25,7 +28,8 @@ export class EventDispatcher {
   constructor(private readonly database: Database) {}
 
   register(handler: EventHandler): void {
-    if (this.handlers.some((h) => h.name === handler.name)) throw new Error(`duplicate event handler ${handler.name}`)
+    if (this.handlers.some((h) => h.name === handler.name))
+      throw new Error(`duplicate event handler ${handler.name}`)
     this.handlers.push(handler)
   }
 
@@ -58,12 +62,17 @@ export class EventDispatcher {
       if (!cursorRow) return { handled: 0, hasMore: false, failure: undefined } // another process holds it
       let cursor = Number(cursorRow.last_event_id)
       // Read the high-water mark first: every id up to it is committed (ids follow commit order).
-      const [max] = await queryRows<{ max: number | string | null }>(tx, sql`SELECT max(id) AS max FROM events`)
+      const [max] = await queryRows<{ max: number | string | null }>(
+        tx,
+        sql`SELECT max(id) AS max FROM events`,
+      )
       const highWater = Number(max?.max ?? 0)
       const rows = await tx
         .select()
         .from(events)
-        .where(and(gt(events.id, cursor), lte(events.id, highWater), inArray(events.action, [...handler.actions])))
+        .where(
+          and(gt(events.id, cursor), lte(events.id, highWater), inArray(events.action, [...handler.actions])),
+        )
         .orderBy(asc(events.id))
         .limit(batchSize)
       let handled = 0
@@ -76,7 +85,11 @@ export class EventDispatcher {
         } catch (err) {
           await tx.execute(sql`ROLLBACK TO SAVEPOINT handler_event`)
           // Leave the cursor before the failing event: it is retried on the next dispatch.
-          failure = { handler: handler.name, eventId: event.id, message: err instanceof Error ? err.message : String(err) }
+          failure = {
+            handler: handler.name,
+            eventId: event.id,
+            message: err instanceof Error ? err.message : String(err),
+          }
           break
         }
         cursor = event.id

@@ -19,7 +19,14 @@ afterAll(async () => database.drop())
 async function record(action: string, data: Record<string, unknown> = {}) {
   return database.db.transaction(async (tx) =>
     recordEvent(
-      { tx, now: new Date(), actor: null, principalId: '', request: { ip: '10.0.0.1', userAgent: 'test' }, hasEvents: false },
+      {
+        tx,
+        now: new Date(),
+        actor: null,
+        principalId: '',
+        request: { ip: '10.0.0.1', userAgent: 'test' },
+        hasEvents: false,
+      },
       { action, targetType: 'test', targetId: 'x', data },
     ),
   )
@@ -27,13 +34,19 @@ async function record(action: string, data: Record<string, unknown> = {}) {
 
 describe('canonical JSON', () => {
   it('does not depend on key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }))
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }),
+    )
   })
 })
 
 describe('audit chain', () => {
   it('links every entry to the previous one and verifies intact, even under concurrent writers', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => record('test.concurrent', { i, text: 'Quyết định số 12/QĐ-UBSMC' })))
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        record('test.concurrent', { i, text: 'Quyết định số 12/QĐ-UBSMC' }),
+      ),
+    )
     const report = await verifyChain(database.db, 7)
     expect(report.isIntact).toBe(true)
     expect(report.checked).toBeGreaterThanOrEqual(20)
@@ -41,7 +54,9 @@ describe('audit chain', () => {
 
   it('refuses UPDATE and DELETE on events', async () => {
     const e = await record('test.immutable')
-    await expect(database.db.execute(sql`UPDATE events SET action = 'x' WHERE id = ${e.id}`)).rejects.toThrow()
+    await expect(
+      database.db.execute(sql`UPDATE events SET action = 'x' WHERE id = ${e.id}`),
+    ).rejects.toThrow()
     await expect(database.db.execute(sql`DELETE FROM events WHERE id = ${e.id}`)).rejects.toThrow()
   })
 
@@ -86,7 +101,10 @@ describe('after-commit dispatch', () => {
       },
     })
     const first = await Promise.all([record('test.dispatch'), record('test.other'), record('test.dispatch')])
-    const ids = first.filter((e) => e.action === 'test.dispatch').map((e) => e.id).sort((x, y) => x - y)
+    const ids = first
+      .filter((e) => e.action === 'test.dispatch')
+      .map((e) => e.id)
+      .sort((x, y) => x - y)
     await Promise.all([dispatcher.dispatchPending(), dispatcher.dispatchPending()])
     await dispatcher.dispatchPending()
     expect(seen).toEqual(ids)
@@ -104,11 +122,22 @@ describe('after-commit dispatch', () => {
   it('does not see events of a transaction that rolled back', async () => {
     const dispatcher = new EventDispatcher(database)
     const seen: string[] = []
-    dispatcher.register({ name: `rb-${Date.now()}`, actions: ['test.rollback'], handle: async (e) => void seen.push(String((e.data as { n: number }).n)) })
+    dispatcher.register({
+      name: `rb-${Date.now()}`,
+      actions: ['test.rollback'],
+      handle: async (e) => void seen.push(String((e.data as { n: number }).n)),
+    })
     await expect(
       database.db.transaction(async (tx) => {
         await recordEvent(
-          { tx, now: new Date(), actor: null, principalId: '', request: { ip: null, userAgent: null }, hasEvents: false },
+          {
+            tx,
+            now: new Date(),
+            actor: null,
+            principalId: '',
+            request: { ip: null, userAgent: null },
+            hasEvents: false,
+          },
           { action: 'test.rollback', targetType: 'test', data: { n: 1 } },
         )
         throw new Error('abort')

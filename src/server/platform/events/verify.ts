@@ -9,7 +9,12 @@ export type ChainReport =
   | {
       isIntact: false
       checked: number
-      firstBroken: { id: number; reason: 'hash_mismatch' | 'link_mismatch'; occurredAt: string; action: string }
+      firstBroken: {
+        id: number
+        reason: 'hash_mismatch' | 'link_mismatch'
+        occurredAt: string
+        action: string
+      }
     }
 
 export async function verifyChain(db: Executor, batchSize = 5000): Promise<ChainReport> {
@@ -18,7 +23,12 @@ export async function verifyChain(db: Executor, batchSize = 5000): Promise<Chain
   let checked = 0
   let lastId: number | null = null
   for (;;) {
-    const rows = await db.select().from(events).where(gt(events.id, afterId)).orderBy(asc(events.id)).limit(batchSize)
+    const rows = await db
+      .select()
+      .from(events)
+      .where(gt(events.id, afterId))
+      .orderBy(asc(events.id))
+      .limit(batchSize)
     if (rows.length === 0) break
     for (const row of rows) {
       const broken = (reason: 'hash_mismatch' | 'link_mismatch'): ChainReport => ({

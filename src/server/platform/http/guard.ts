@@ -42,7 +42,8 @@ export function registerGuard(app: FastifyInstance): void {
     if (!session) throw new AppError('UNAUTHENTICATED', { message: 'Sign in first' })
     if (!SAFE_METHODS.has(request.method)) checkCsrf(request, session.csrfToken)
     if (access === 'session') return
-    if (session.mfaState === 'totp_pending') throw new AppError('MFA_REQUIRED', { message: 'Enter your one-time code' })
+    if (session.mfaState === 'totp_pending')
+      throw new AppError('MFA_REQUIRED', { message: 'Enter your one-time code' })
     if (session.mfaState === 'totp_setup_required') {
       throw new AppError('MFA_SETUP_REQUIRED', { message: 'Set up two-factor authentication first' })
     }
@@ -51,14 +52,19 @@ export function registerGuard(app: FastifyInstance): void {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', { message: 'Change your temporary password first' })
     }
     if (access === 'user') return
-    if (!app.globalCan(session.user, access)) throw new AppError('NOT_ALLOWED', { message: 'You may not do this' })
+    if (!app.globalCan(session.user, access))
+      throw new AppError('NOT_ALLOWED', { message: 'You may not do this' })
   })
 }
 
 function checkCsrf(request: FastifyRequest, expected: string): void {
   const sent = request.headers['x-csrf-token']
   const value = Array.isArray(sent) ? sent[0] : sent
-  if (!value || value.length !== expected.length || !timingSafeEqual(Buffer.from(value), Buffer.from(expected))) {
+  if (
+    !value ||
+    value.length !== expected.length ||
+    !timingSafeEqual(Buffer.from(value), Buffer.from(expected))
+  ) {
     throw new AppError('CSRF_INVALID', { message: 'Missing or wrong CSRF token' })
   }
 }

@@ -16,7 +16,13 @@ export type SessionInfo = {
   tokenHash: string
   csrfToken: string
   mfaState: MfaState
-  user: Actor & { mustChangePassword: boolean; locale: string; email: string | null; phone: string | null; hasTotp: boolean }
+  user: Actor & {
+    mustChangePassword: boolean
+    locale: string
+    email: string | null
+    phone: string | null
+    hasTotp: boolean
+  }
 }
 
 export function sessionCookieName(config: Config): string {
@@ -53,7 +59,12 @@ export async function createSession(
 }
 
 /** Find a live session for the cookie token, refreshing its idle expiry at most once a minute. */
-export async function findSession(db: Executor, config: Config, token: string, now: Date): Promise<SessionInfo | null> {
+export async function findSession(
+  db: Executor,
+  config: Config,
+  token: string,
+  now: Date,
+): Promise<SessionInfo | null> {
   const tokenHash = hashToken(token)
   const rows = await db
     .select({
@@ -86,8 +97,13 @@ export async function findSession(db: Executor, config: Config, token: string, n
   if (!row || row.revokedAt || !row.isActive) return null
   if (row.idleExpiresAt <= now || row.absoluteExpiresAt <= now) return null
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    const idle = new Date(Math.min(now.getTime() + config.session.idleMinutes * 60_000, row.absoluteExpiresAt.getTime()))
-    await db.update(sessions).set({ lastSeenAt: now, idleExpiresAt: idle }).where(eq(sessions.tokenHash, tokenHash))
+    const idle = new Date(
+      Math.min(now.getTime() + config.session.idleMinutes * 60_000, row.absoluteExpiresAt.getTime()),
+    )
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: now, idleExpiresAt: idle })
+      .where(eq(sessions.tokenHash, tokenHash))
   }
   return {
     tokenHash: row.tokenHash,
@@ -115,15 +131,27 @@ export async function setSessionMfaState(db: Executor, tokenHash: string, mfaSta
 }
 
 export async function revokeSession(db: Executor, tokenHash: string, now: Date): Promise<void> {
-  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
 }
 
 /** Revoke every session of a user, except one (the caller's, after a password change). */
-export async function revokeUserSessions(db: Executor, userId: string, now: Date, exceptTokenHash?: string): Promise<number> {
+export async function revokeUserSessions(
+  db: Executor,
+  userId: string,
+  now: Date,
+  exceptTokenHash?: string,
+): Promise<number> {
   const where = exceptTokenHash
     ? and(eq(sessions.userId, userId), isNull(sessions.revokedAt), ne(sessions.tokenHash, exceptTokenHash))
     : and(eq(sessions.userId, userId), isNull(sessions.revokedAt))
-  const revoked = await db.update(sessions).set({ revokedAt: now }).where(where).returning({ t: sessions.tokenHash })
+  const revoked = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(where)
+    .returning({ t: sessions.tokenHash })
   return revoked.length
 }
 

@@ -55,7 +55,11 @@ export class Jobs {
   async work(pollingIntervalSeconds = 1): Promise<void> {
     if (this.working) return
     for (const def of this.definitions.values()) {
-      await this.boss.work(def.name, { pollingIntervalSeconds, batchSize: 10 }, def.handler as JobHandler<unknown>)
+      await this.boss.work(
+        def.name,
+        { pollingIntervalSeconds, batchSize: 10 },
+        def.handler as JobHandler<unknown>,
+      )
     }
     this.working = true
   }

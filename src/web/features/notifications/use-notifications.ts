@@ -27,7 +27,10 @@ export function notificationText(t: TFunction, i18n: I18n, notification: TNotifi
   if (i18n.exists(key)) {
     // Times in the data are ISO strings: show them in Vietnam time, as everywhere else.
     const data = Object.fromEntries(
-      Object.entries(notification.data).map(([k, v]) => [k, typeof v === 'string' && k.endsWith('At') ? formatDateTime(v) : v]),
+      Object.entries(notification.data).map(([k, v]) => [
+        k,
+        typeof v === 'string' && k.endsWith('At') ? formatDateTime(v) : v,
+      ]),
     )
     return t(key, data)
   }

@@ -21,7 +21,12 @@ export async function disableUser(ctx: Ctx, input: { id: string }): Promise<User
   assertCanOnUser(ctx.actor, 'disable', user, ctx.now)
   await ctx.tx.update(users).set({ isActive: false, updatedAt: ctx.now }).where(eq(users.id, user.id))
   const revoked = await revokeUserSessions(ctx.tx, user.id, ctx.now)
-  await recordEvent(ctx, { action: 'user.disabled', targetType: 'user', targetId: user.id, data: { revokedSessions: revoked } })
+  await recordEvent(ctx, {
+    action: 'user.disabled',
+    targetType: 'user',
+    targetId: user.id,
+    data: { revokedSessions: revoked },
+  })
   return load(ctx, user.id)
 }
 
@@ -34,7 +39,10 @@ export async function enableUser(ctx: Ctx, input: { id: string }): Promise<UserV
 }
 
 /** Set a new temporary password (returned once), end all sessions, and lift any lock. */
-export async function resetPassword(ctx: Ctx, input: { id: string }): Promise<{ user: UserView; temporaryPassword: string }> {
+export async function resetPassword(
+  ctx: Ctx,
+  input: { id: string },
+): Promise<{ user: UserView; temporaryPassword: string }> {
   const user = await load(ctx, input.id)
   assertCanOnUser(ctx.actor, 'resetPassword', user, ctx.now)
   const password = temporaryPassword()
@@ -50,7 +58,12 @@ export async function resetPassword(ctx: Ctx, input: { id: string }): Promise<{ 
     })
     .where(eq(users.id, user.id))
   const revoked = await revokeUserSessions(ctx.tx, user.id, ctx.now)
-  await recordEvent(ctx, { action: 'user.passwordReset', targetType: 'user', targetId: user.id, data: { revokedSessions: revoked } })
+  await recordEvent(ctx, {
+    action: 'user.passwordReset',
+    targetType: 'user',
+    targetId: user.id,
+    data: { revokedSessions: revoked },
+  })
   return { user: await load(ctx, user.id), temporaryPassword: password }
 }
 
@@ -63,14 +76,22 @@ export async function resetTotp(ctx: Ctx, input: { id: string }): Promise<UserVi
     .set({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, updatedAt: ctx.now })
     .where(eq(users.id, user.id))
   const revoked = await revokeUserSessions(ctx.tx, user.id, ctx.now)
-  await recordEvent(ctx, { action: 'user.totpReset', targetType: 'user', targetId: user.id, data: { revokedSessions: revoked } })
+  await recordEvent(ctx, {
+    action: 'user.totpReset',
+    targetType: 'user',
+    targetId: user.id,
+    data: { revokedSessions: revoked },
+  })
   return load(ctx, user.id)
 }
 
 export async function unlockUser(ctx: Ctx, input: { id: string }): Promise<UserView> {
   const user = await load(ctx, input.id)
   assertCanOnUser(ctx.actor, 'unlock', user, ctx.now)
-  await ctx.tx.update(users).set({ lockedUntil: null, failedLoginCount: 0, updatedAt: ctx.now }).where(eq(users.id, user.id))
+  await ctx.tx
+    .update(users)
+    .set({ lockedUntil: null, failedLoginCount: 0, updatedAt: ctx.now })
+    .where(eq(users.id, user.id))
   await recordEvent(ctx, { action: 'user.unlocked', targetType: 'user', targetId: user.id })
   return load(ctx, user.id)
 }

@@ -9,7 +9,10 @@ import { revokeUserSessions } from '../../../platform/http/session.ts'
 import { hashPassword, verifyPassword } from '../password.ts'
 import { unsafeFindUser } from '../queries.ts'
 
-export async function changePassword(ctx: Ctx, input: TChangePassword & { sessionTokenHash: string }): Promise<void> {
+export async function changePassword(
+  ctx: Ctx,
+  input: TChangePassword & { sessionTokenHash: string },
+): Promise<void> {
   const user = await unsafeFindUser(ctx.tx, ctx.actor.id)
   if (!user) throw new AppError('UNAUTHENTICATED')
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
@@ -20,8 +23,18 @@ export async function changePassword(ctx: Ctx, input: TChangePassword & { sessio
   }
   await ctx.tx
     .update(users)
-    .set({ passwordHash: await hashPassword(input.newPassword), passwordChangedAt: ctx.now, mustChangePassword: false, updatedAt: ctx.now })
+    .set({
+      passwordHash: await hashPassword(input.newPassword),
+      passwordChangedAt: ctx.now,
+      mustChangePassword: false,
+      updatedAt: ctx.now,
+    })
     .where(eq(users.id, user.id))
   const revoked = await revokeUserSessions(ctx.tx, user.id, ctx.now, input.sessionTokenHash)
-  await recordEvent(ctx, { action: 'user.passwordChanged', targetType: 'user', targetId: user.id, data: { revokedSessions: revoked } })
+  await recordEvent(ctx, {
+    action: 'user.passwordChanged',
+    targetType: 'user',
+    targetId: user.id,
+    data: { revokedSessions: revoked },
+  })
 }

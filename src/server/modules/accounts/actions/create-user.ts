@@ -10,10 +10,16 @@ import { auditUser } from '../present.ts'
 import { unsafeFindUser, unsafeFindUserByUsername, type UserView } from '../queries.ts'
 import { assertPlacement } from './placement.ts'
 
-export async function createUser(ctx: Ctx, input: TCreateUser): Promise<{ user: UserView; temporaryPassword: string | null }> {
+export async function createUser(
+  ctx: Ctx,
+  input: TCreateUser,
+): Promise<{ user: UserView; temporaryPassword: string | null }> {
   if (!globalCan(ctx.actor, 'admin.users.manage')) throw new AppError('NOT_ALLOWED')
   if (await unsafeFindUserByUsername(ctx.tx, input.username)) {
-    throw new AppError('USERNAME_TAKEN', { message: 'This username is taken', details: [{ path: 'username', message: 'taken' }] })
+    throw new AppError('USERNAME_TAKEN', {
+      message: 'This username is taken',
+      details: [{ path: 'username', message: 'taken' }],
+    })
   }
   await assertPlacement(ctx.tx, input.organizationId, input.unitId ?? null)
   const generated = input.password ? null : temporaryPassword()
@@ -36,6 +42,11 @@ export async function createUser(ctx: Ctx, input: TCreateUser): Promise<{ user: 
     })
     .returning()
   const user = (await unsafeFindUser(ctx.tx, row!.id))!
-  await recordEvent(ctx, { action: 'user.created', targetType: 'user', targetId: user.id, data: { after: auditUser(user) } })
+  await recordEvent(ctx, {
+    action: 'user.created',
+    targetType: 'user',
+    targetId: user.id,
+    data: { after: auditUser(user) },
+  })
   return { user, temporaryPassword: generated }
 }

@@ -37,10 +37,18 @@ export async function login(ctx: AuthCtx, input: TLoginRequest): Promise<LoginRe
     const [row] = await db
       .select({ n: count() })
       .from(loginAttempts)
-      .where(and(eq(loginAttempts.ip, request.ip), eq(loginAttempts.isSuccess, false), gte(loginAttempts.at, since)))
+      .where(
+        and(
+          eq(loginAttempts.ip, request.ip),
+          eq(loginAttempts.isSuccess, false),
+          gte(loginAttempts.at, since),
+        ),
+      )
     if (Number(row?.n ?? 0) >= config.login.ipMaxFailures) {
       await attempt(db, null, false, 'ip_throttled')
-      throw new AppError('TOO_MANY_ATTEMPTS', { message: 'Too many failed sign-ins from this address; try again later' })
+      throw new AppError('TOO_MANY_ATTEMPTS', {
+        message: 'Too many failed sign-ins from this address; try again later',
+      })
     }
   }
 
@@ -65,7 +73,10 @@ export async function login(ctx: AuthCtx, input: TLoginRequest): Promise<LoginRe
         .update(users)
         .set(
           locks
-            ? { failedLoginCount: 0, lockedUntil: new Date(now.getTime() + config.login.lockMinutes * 60_000) }
+            ? {
+                failedLoginCount: 0,
+                lockedUntil: new Date(now.getTime() + config.login.lockMinutes * 60_000),
+              }
             : { failedLoginCount: sql`${users.failedLoginCount} + 1` },
         )
         .where(eq(users.id, user.id))
@@ -98,9 +109,18 @@ export async function login(ctx: AuthCtx, input: TLoginRequest): Promise<LoginRe
       ? 'totp_setup_required'
       : 'verified'
   return db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id))
+    await tx
+      .update(users)
+      .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now })
+      .where(eq(users.id, user.id))
     await attempt(tx, user.id, true, mfaState === 'verified' ? null : mfaState)
-    const session = await createSession(tx, config, { userId: user.id, mfaState, ip: request.ip, userAgent: request.userAgent, now })
+    const session = await createSession(tx, config, {
+      userId: user.id,
+      mfaState,
+      ip: request.ip,
+      userAgent: request.userAgent,
+      now,
+    })
     await appendEvent(tx, {
       occurredAt: now,
       actorId: user.id,

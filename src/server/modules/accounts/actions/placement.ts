@@ -4,10 +4,20 @@ import { organizations, units } from '../../../platform/db/schema.ts'
 import { AppError } from '../../../platform/errors.ts'
 
 /** A user belongs to an existing organization, and a unit (if any) must be a unit of that organization. */
-export async function assertPlacement(db: Executor, organizationId: string, unitId: string | null): Promise<void> {
-  const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId))
+export async function assertPlacement(
+  db: Executor,
+  organizationId: string,
+  unitId: string | null,
+): Promise<void> {
+  const [org] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
   if (!org) {
-    throw new AppError('VALIDATION_FAILED', { message: 'Unknown organization', details: [{ path: 'organizationId', message: 'unknown' }] })
+    throw new AppError('VALIDATION_FAILED', {
+      message: 'Unknown organization',
+      details: [{ path: 'organizationId', message: 'unknown' }],
+    })
   }
   if (unitId) {
     const [unit] = await db

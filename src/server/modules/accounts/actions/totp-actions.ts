@@ -28,16 +28,20 @@ async function acceptCode(ctx: Ctx, secret: string, lastStep: number | null, cod
 /** Finish sign-in with the one-time code. */
 export async function verifyTotp(ctx: Ctx, input: { code: string; sessionTokenHash: string }): Promise<void> {
   const user = await loadSelf(ctx)
-  if (!user.totpSecret || !user.totpEnabledAt) throw new AppError('INVALID_TRANSITION', { message: 'Two-factor is not enabled' })
+  if (!user.totpSecret || !user.totpEnabledAt)
+    throw new AppError('INVALID_TRANSITION', { message: 'Two-factor is not enabled' })
   await acceptCode(ctx, user.totpSecret, user.totpLastStep, input.code)
   await setSessionMfaState(ctx.tx, input.sessionTokenHash, 'verified')
   await recordEvent(ctx, { action: 'auth.totpVerified', targetType: 'user', targetId: user.id })
 }
 
 /** Start enrolment: a new secret (kept until confirmed) and its QR code. */
-export async function startTotpSetup(ctx: Ctx): Promise<{ secret: string; otpauthUrl: string; qrDataUrl: string }> {
+export async function startTotpSetup(
+  ctx: Ctx,
+): Promise<{ secret: string; otpauthUrl: string; qrDataUrl: string }> {
   const user = await loadSelf(ctx)
-  if (user.totpEnabledAt) throw new AppError('INVALID_TRANSITION', { message: 'Two-factor is already enabled' })
+  if (user.totpEnabledAt)
+    throw new AppError('INVALID_TRANSITION', { message: 'Two-factor is already enabled' })
   const secret = newTotpSecret()
   await ctx.tx
     .update(users)
@@ -49,7 +53,8 @@ export async function startTotpSetup(ctx: Ctx): Promise<{ secret: string; otpaut
 /** Confirm enrolment with a first code; the session counts as verified from now on. */
 export async function enableTotp(ctx: Ctx, input: { code: string; sessionTokenHash: string }): Promise<void> {
   const user = await loadSelf(ctx)
-  if (user.totpEnabledAt) throw new AppError('INVALID_TRANSITION', { message: 'Two-factor is already enabled' })
+  if (user.totpEnabledAt)
+    throw new AppError('INVALID_TRANSITION', { message: 'Two-factor is already enabled' })
   if (!user.totpSecret) throw new AppError('INVALID_TRANSITION', { message: 'Start the setup first' })
   await acceptCode(ctx, user.totpSecret, null, input.code)
   await ctx.tx.update(users).set({ totpEnabledAt: ctx.now, updatedAt: ctx.now }).where(eq(users.id, user.id))
@@ -64,7 +69,8 @@ export async function disableTotp(ctx: Ctx, input: { password: string }): Promis
   if (ctx.config.requireAdminMfa && user.roles.includes('admin')) {
     throw new AppError('NOT_ALLOWED', { message: 'Administrators must keep two-factor authentication' })
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) throw new AppError('WRONG_PASSWORD', { message: 'Wrong password' })
+  if (!(await verifyPassword(user.passwordHash, input.password)))
+    throw new AppError('WRONG_PASSWORD', { message: 'Wrong password' })
   await ctx.tx
     .update(users)
     .set({ totpEnabledAt: null, totpSecret: null, totpLastStep: null, updatedAt: ctx.now })

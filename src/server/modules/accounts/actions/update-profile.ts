@@ -17,7 +17,15 @@ export async function updateProfile(ctx: Ctx, input: TUpdateProfile): Promise<vo
     ...(input.locale !== undefined ? { locale: input.locale } : {}),
   }
   if (Object.keys(patch).length === 0) return
-  await ctx.tx.update(users).set({ ...patch, updatedAt: ctx.now }).where(eq(users.id, before.id))
+  await ctx.tx
+    .update(users)
+    .set({ ...patch, updatedAt: ctx.now })
+    .where(eq(users.id, before.id))
   const old = Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof typeof patch]]))
-  await recordEvent(ctx, { action: 'user.profileUpdated', targetType: 'user', targetId: before.id, data: { before: old, after: patch } })
+  await recordEvent(ctx, {
+    action: 'user.profileUpdated',
+    targetType: 'user',
+    targetId: before.id,
+    data: { before: old, after: patch },
+  })
 }
