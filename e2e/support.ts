@@ -27,6 +27,8 @@ export type Server = {
   url: string
   dataDir: string
   stop(options?: { keepData?: boolean }): Promise<void>
+  /** kill -9: no shutdown at all (crash tests); keeps the data folder. */
+  kill(): Promise<void>
   output(): string
 }
 
@@ -72,6 +74,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
         await new Promise((r) => child.once('exit', r))
       }
       if (!options.keepData) fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGKILL')
+      await exited
     },
   }
 }

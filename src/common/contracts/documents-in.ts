@@ -344,3 +344,12 @@ export const ZInboxCounts = z.object({
   information: z.number().int(),
   unread: z.number().int(),
 })
+
+// Register print and export -----------------------------------------------------------------
+
+export const REGISTER_EXPORT_FORMATS = ['pdf', 'xlsx'] as const
+/** GET /api/registers/:id/export: the documents that arrived in [from, to] (Viet Nam dates), at most one year. */
+export const ZRegisterExportQuery = z
+  .object({ from: ZIsoDate, to: ZIsoDate, format: z.enum(REGISTER_EXPORT_FORMATS).default('pdf') })
+  .strict()
+export type TRegisterExportQuery = z.infer<typeof ZRegisterExportQuery>

@@ -9,11 +9,13 @@ import type { Executor } from '../../platform/db/client.ts'
 import { registerFileReadGrant, type FileRecord } from '../files/index.ts'
 import { defineTextExtraction } from './jobs.ts'
 import { documentsInNotifications } from './on-events.ts'
+import { defineDeadlineReminders } from './reminders/index.ts'
 import { canSeeDocument } from './policy.ts'
 import { documentIdsHoldingFile, unsafeLoadDocument } from './queries.ts'
 import { documentRoutes } from './routes-documents.ts'
 import { inboxRoutes } from './routes-inbox.ts'
 import { processingRoutes } from './routes-processing.ts'
+import { registerExportRoutes } from './routes-register-export.ts'
 import { registerRoutes } from './routes-registers.ts'
 
 export { DOCUMENT_IN_EVENTS } from './events.ts'
@@ -32,12 +34,14 @@ export const documentsInModule: AppModule = {
   name: 'documents-in',
   routes: async (app: FastifyInstance) => {
     await registerRoutes(app)
+    await registerExportRoutes(app)
     await documentRoutes(app)
     await processingRoutes(app)
     await inboxRoutes(app)
   },
   register: (deps) => {
     defineTextExtraction(deps)
+    defineDeadlineReminders(deps)
     deps.dispatcher.register(documentsInNotifications())
     registerFileReadGrant(incomingFileGrant)
   },

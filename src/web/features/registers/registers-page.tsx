@@ -1,7 +1,7 @@
 /** Sổ văn bản đến: the incoming registers, with the last number given this year; create and edit. */
 import { useState } from 'react'
 import { Alert, App, Button, Form, Input, Switch, Table, Tag, Tooltip, type TableColumnsType } from 'antd'
-import { EditOutlined, PlusOutlined } from '@ant-design/icons'
+import { EditOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { ZRegisterInput, ZRegisterUpdate, type TRegister } from '@common/contracts/documents-in'
@@ -12,6 +12,7 @@ import { ApiError, docApi } from '../../lib/api.ts'
 import { errorText } from '../../lib/errors.ts'
 import { applyServerError, clearErrorsOnChange, parseForm } from '../../lib/validation.ts'
 import { REGISTERS_KEY } from '../documents-in/keys.ts'
+import { RegisterExportDialog } from './export-dialog.tsx'
 import { useIncomingRegisters } from './use-registers.ts'
 import '../documents-in/documents-in.css'
 
@@ -120,6 +121,7 @@ export function RegistersPage() {
   const registers = useIncomingRegisters()
   const scroll = useTableScroll()
   const [editing, setEditing] = useState<{ register: TRegister | null } | null>(null)
+  const [exporting, setExporting] = useState<TRegister | null>(null)
   const year = new Date().getFullYear()
   const columns: TableColumnsType<TRegister> = [
     {
@@ -159,19 +161,33 @@ export function RegistersPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 80,
+      width: 110,
       render: (_, r) =>
         r.abilities.update ? (
-          <Tooltip title={t('common.edit')}>
-            <Button
-              size="small"
-              type="text"
-              icon={<EditOutlined />}
-              aria-label={t('common.edit')}
-              onClick={() => setEditing({ register: r })}
-              data-testid="register-edit"
-            />
-          </Tooltip>
+          <>
+            <Tooltip title={t('common.edit')}>
+              <Button
+                size="small"
+                type="text"
+                icon={<EditOutlined />}
+                aria-label={t('common.edit')}
+                onClick={() => setEditing({ register: r })}
+                data-testid="register-edit"
+              />
+            </Tooltip>
+            {r.kind === 'incoming' ? (
+              <Tooltip title={t('registers.export.action')}>
+                <Button
+                  size="small"
+                  type="text"
+                  icon={<PrinterOutlined />}
+                  aria-label={t('registers.export.action')}
+                  onClick={() => setExporting(r)}
+                  data-testid="register-export"
+                />
+              </Tooltip>
+            ) : null}
+          </>
         ) : null,
     },
   ]
@@ -211,6 +227,7 @@ export function RegistersPage() {
         data-testid="registers-table"
       />
       {editing ? <RegisterForm register={editing.register} onClose={() => setEditing(null)} /> : null}
+      {exporting ? <RegisterExportDialog register={exporting} onClose={() => setExporting(null)} /> : null}
     </>
   )
 }
