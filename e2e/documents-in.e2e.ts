@@ -145,6 +145,28 @@ describe('incoming document flow in Chromium', () => {
     await page.getByTestId('doc-tab-timeline').click()
     await page.getByText('Bùi Văn Nam').first().waitFor()
     await screenshot(page, 'doc-in-timeline-clerk')
+
+    // 6. The clerk prints the register for this month (PDF) and exports it (Excel).
+    await page.goto(`${server.url}/registers`)
+    const printed = await page.evaluate(async () => {
+      const registers = (await (await fetch('/api/registers?kind=incoming')).json()) as {
+        items: { id: string; code: string }[]
+      }
+      const id = registers.items.find((r) => r.code === 'VBD')!.id
+      const today = new Date().toISOString().slice(0, 10)
+      const from = `${today.slice(0, 8)}01`
+      const pdf = await fetch(`/api/registers/${id}/export?from=${from}&to=${today}&format=pdf`)
+      const xlsx = await fetch(`/api/registers/${id}/export?from=${from}&to=${today}&format=xlsx`)
+      const head = new Uint8Array(await pdf.arrayBuffer()).slice(0, 5)
+      return {
+        pdf: pdf.status,
+        pdfType: pdf.headers.get('content-type'),
+        magic: String.fromCharCode(...head),
+        xlsx: xlsx.status,
+      }
+    })
+    expect(printed).toMatchObject({ pdf: 200, magic: '%PDF-', xlsx: 200 })
+    expect(printed.pdfType).toContain('application/pdf')
     await page.context().close()
   })
 })
