@@ -7,6 +7,7 @@
  *
  *   npx tsx bench/documents-in.ts [--engines postgres,pglite] [--documents 100000] [--registrations 400]
  */
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,7 +15,6 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import { sql } from 'drizzle-orm'
 import pg from 'pg'
-import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { buildApp, createDeps } from '../src/server/app.ts'
 import { loadConfig } from '../src/server/config.ts'
 import { migrateDatabase, openDatabase, queryRows, type Database } from '../src/server/platform/db/client.ts'
@@ -33,25 +33,6 @@ const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:
 
 function pct(sorted: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10
-}
-
-/** A 1 MB PDF: a page of text and an incompressible stream, unique per call (no de-duplication help). */
-async function onePdf(): Promise<Uint8Array> {
-  const doc = await PDFDocument.create()
-  const page = doc.addPage([595, 842])
-  const font = await doc.embedFont(StandardFonts.TimesRoman)
-  page.drawText('UBND TINH DONG THAP - So: 123/UBND-KT - V/v phong chong han man mua kho 2026', {
-    x: 50,
-    y: 780,
-    size: 11,
-    font,
-  })
-  await doc.attach(
-    Buffer.from(Array.from({ length: 1_000_000 }, () => Math.floor(Math.random() * 256))),
-    'data.bin',
-    { mimeType: 'application/octet-stream' },
-  )
-  return doc.save()
 }
 
 async function prepare(engine: 'postgres' | 'pglite') {
@@ -112,60 +93,36 @@ async function signIn(base: string, username: string) {
   return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf }
 }
 
+/**
+ * The registration load runs in a child process (bench/documents-in-client.ts), so that the
+ * client's PDF building and HTTP encoding do not share the server's event loop.
+ */
 async function registrations(base: string, database: Database, count: number) {
-  const clerk = await signIn(base, 'vanthu')
   const [register] = await queryRows<{ id: string }>(
     database.db,
     sql`SELECT id FROM registers WHERE code = 'VBD'`,
   )
-  const pdfs = await Promise.all(Array.from({ length: Math.min(count, 50) }, onePdf))
-  const latencies: number[] = []
-  const uploads: number[] = []
-  let next = 0
-  const started = performance.now()
-  const worker = async () => {
-    for (;;) {
-      const i = next++
-      if (i >= count) return
-      const t0 = performance.now()
-      const form = new FormData()
-      const bytes = Buffer.concat([
-        Buffer.from(pdfs[i % pdfs.length]!),
-        Buffer.from(`\n%${i}-${Math.random()}\n`),
-      ])
-      form.append('files', new Blob([bytes], { type: 'application/pdf' }), `cong-van-${i}.pdf`)
-      const up = await fetch(`${base}/api/files`, {
-        method: 'POST',
-        body: form,
-        headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf },
-      })
-      if (up.status !== 201) throw new Error(`upload ${up.status} ${await up.text()}`)
-      const fileId = ((await up.json()) as { items: { id: string }[] }).items[0]!.id
-      uploads.push(performance.now() - t0)
-      const reg = await fetch(`${base}/api/documents-in`, {
-        method: 'POST',
-        headers: { cookie: clerk.cookie, 'x-csrf-token': clerk.csrf, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          registerId: register!.id,
-          senderName: 'Ủy ban nhân dân tỉnh Đồng Tháp',
-          numberAndNotation: `${i + 1}/UBND-KT`,
-          documentType: 'CV',
-          subject: `Về việc phòng, chống hạn hán và xâm nhập mặn mùa khô 2026, văn bản ${i}`,
-          fileIds: [fileId],
-          confirmDuplicate: true,
-        }),
-      })
-      if (reg.status !== 201) throw new Error(`register ${reg.status} ${await reg.text()}`)
-      latencies.push(performance.now() - t0)
-    }
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/documents-in-client.ts', base, register!.id, String(count), '8', PASSWORD],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+  let out = ''
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+  if (code !== 0) throw new Error(`load client failed (${code})`)
+  const r = JSON.parse(out.trim().split('\n').pop()!) as {
+    latencies: number[]
+    uploads: number[]
+    seconds: number
   }
-  await Promise.all(Array.from({ length: 8 }, worker))
-  const seconds = (performance.now() - started) / 1000
-  latencies.sort((a, b) => a - b)
-  uploads.sort((a, b) => a - b)
+  const latencies = r.latencies.sort((a, b) => a - b)
+  const uploads = r.uploads.sort((a, b) => a - b)
   console.log(`    of which the 1 MB upload: p50 ${pct(uploads, 50)} ms, p95 ${pct(uploads, 95)} ms`)
   return {
-    perSecond: Math.round((count / seconds) * 10) / 10,
+    perSecond: Math.round((count / r.seconds) * 10) / 10,
     p50: pct(latencies, 50),
     p95: pct(latencies, 95),
     p99: pct(latencies, 99),
