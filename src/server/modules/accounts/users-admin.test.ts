@@ -230,9 +230,12 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     expect(res.json().error.code).toBe('NOT_FOUND')
   })
 
-  it('keeps the disabled flag of a user when the request fails', async () => {
+  it('keeps the unit of a user when an update names an unknown unit', async () => {
     const { users: u } = await makeOrgWithUsers(t.database.db, ['clerk'])
-    await admin.patch(`/api/admin/users/${u.clerk.id}`, { unitId: '00000000-0000-4000-8000-000000000000' })
+    const res = await admin.patch(`/api/admin/users/${u.clerk.id}`, {
+      unitId: '00000000-0000-4000-8000-000000000000',
+    })
+    expect(res.statusCode).toBe(400)
     const [row] = await t.database.db.select().from(users).where(eq(users.id, u.clerk.id))
     expect(row!.unitId).toBe(u.clerk.unitId)
   })

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { ZIdParams } from '@common/contracts/common'
 import { ZRegisterExportQuery } from '@common/contracts/documents-in'
 import { runAction } from '../../platform/http/run-action.ts'
+import { contentDisposition } from '../files/index.ts'
 import {
   exportFilename,
   exportRegister,
@@ -15,15 +16,6 @@ const MEDIA_TYPES = {
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const
-
-/** RFC 6266: an ASCII name for old clients, the Vietnamese one (RFC 5987) for the rest. */
-function disposition(ascii: string, utf8: string, type: 'inline' | 'attachment'): string {
-  const encoded = encodeURIComponent(utf8).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  )
-  return `${type}; filename="${ascii}"; filename*=UTF-8''${encoded}`
-}
 
 export async function registerExportRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<ZodTypeProvider>()
@@ -42,7 +34,10 @@ export async function registerExportRoutes(root: FastifyInstance): Promise<void>
       const utf8 = `${data.registerName.normalize('NFC')} ${from} ${to}.${format}`
       return reply
         .type(MEDIA_TYPES[format])
-        .header('content-disposition', disposition(ascii, utf8, format === 'pdf' ? 'inline' : 'attachment'))
+        .header(
+          'content-disposition',
+          contentDisposition(utf8, format === 'pdf' ? 'inline' : 'attachment', ascii),
+        )
         .header('cache-control', 'no-store')
         .send(body)
     },

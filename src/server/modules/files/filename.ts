@@ -48,6 +48,10 @@ function rfc5987(value: string): string {
 }
 
 /** A Content-Disposition header (RFC 6266) that carries a Vietnamese name intact to every current browser. */
-export function contentDisposition(filename: string, disposition: 'inline' | 'attachment'): string {
-  return `${disposition}; filename="${asciiFallback(filename)}"; filename*=UTF-8''${rfc5987(filename)}`
+export function contentDisposition(
+  filename: string,
+  disposition: 'inline' | 'attachment',
+  asciiName: string = asciiFallback(filename),
+): string {
+  return `${disposition}; filename="${asciiFallback(asciiName)}"; filename*=UTF-8''${rfc5987(filename)}`
 }

@@ -7,6 +7,7 @@ import { fileRoutes } from './routes.ts'
 export { fileReadableBy, registerFileReadGrant, type FileReadGrant } from './access.ts'
 export type { FileRecord } from './policy.ts'
 export { unsafeFindFile, type FileRow } from './queries.ts'
+export { contentDisposition } from './filename.ts'
 
 export const filesModule: AppModule = {
   name: 'files',

@@ -2,7 +2,6 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows, type Database } from '../db/client.ts'
-import { loadConfig } from '../../config.ts'
 import { openIsolatedDatabase } from '../../test/harness.ts'
 import { EventDispatcher } from './dispatch.ts'
 import { canonicalJson } from './hash.ts'
@@ -10,7 +9,6 @@ import { recordEvent, type RecordedEvent } from './record.ts'
 import { verifyChain } from './verify.ts'
 
 let database: Database & { drop(): Promise<void> }
-const config = loadConfig({ NODE_ENV: 'test' })
 beforeAll(async () => {
   database = await openIsolatedDatabase()
 })
@@ -86,6 +84,40 @@ describe('audit chain', () => {
   })
 })
 
+describe('audit chain against a careful forger', () => {
+  it('detects a deleted entry even when the next entry is re-linked to the one before', async () => {
+    const isolated = await openIsolatedDatabase()
+    try {
+      const write = (action: string) =>
+        isolated.db.transaction(async (tx) =>
+          recordEvent(
+            {
+              tx,
+              now: new Date(),
+              actor: null,
+              principalId: '',
+              request: { ip: null, userAgent: null },
+              hasEvents: false,
+            },
+            { action, targetType: 'test' },
+          ),
+        )
+      const a = await write('test.a')
+      const b = await write('test.b')
+      const c = await write('test.c')
+      await isolated.db.execute(sql`ALTER TABLE events DISABLE TRIGGER events_no_update`)
+      await isolated.db.execute(sql`DELETE FROM events WHERE id = ${b.id}`)
+      await isolated.db.execute(sql`UPDATE events SET prev_hash = ${a.hash} WHERE id = ${c.id}`)
+      await isolated.db.execute(sql`ALTER TABLE events ENABLE TRIGGER events_no_update`)
+      const report = await verifyChain(isolated.db)
+      expect(report.isIntact).toBe(false)
+      if (!report.isIntact) expect(report.firstBroken).toMatchObject({ id: c.id, reason: 'hash_mismatch' })
+    } finally {
+      await isolated.drop()
+    }
+  })
+})
+
 describe('after-commit dispatch', () => {
   it('hands each event to each handler once, in order, and retries a failure', async () => {
     const dispatcher = new EventDispatcher(database)
@@ -146,6 +178,5 @@ describe('after-commit dispatch', () => {
     await record('test.rollback', { n: 2 })
     await dispatcher.dispatchPending()
     expect(seen).toEqual(['2'])
-    expect(config.env).toBe('test')
   })
 })
