@@ -35,7 +35,7 @@ export const ZChainReport = z.object({
   firstBroken: z
     .object({
       id: z.number().int(),
-      reason: z.enum(['hash_mismatch', 'link_mismatch']),
+      reason: z.enum(['hash_mismatch', 'link_mismatch', 'head_mismatch']),
       occurredAt: z.string(),
       action: z.string(),
     })

@@ -52,7 +52,7 @@ describe('audit chain tampering', () => {
     expect((await admin.get('/api/audit/verify')).json()).toMatchObject({ isIntact: true, firstBroken: null })
     const [next] = await queryRows<{ id: number | string }>(
       database.db,
-      sql`SELECT nextval('events_id_seq') AS id`,
+      sql`SELECT max(id) + 1 AS id FROM events`,
     )
     const id = Number(next!.id)
     await database.db.insert(events).values({

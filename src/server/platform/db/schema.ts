@@ -218,6 +218,17 @@ export const events = pgTable(
   ],
 )
 
+/**
+ * The head of the audit chain, one row: writers lock it (SELECT ... FOR UPDATE) to append, which
+ * serialises them until commit so ids follow commit order, and it names the last entry so that
+ * deleting the newest entries is detected too.
+ */
+export const eventChainHead = pgTable('event_chain_head', {
+  singleton: boolean('singleton').primaryKey().default(true),
+  lastId: bigint('last_id', { mode: 'number' }).notNull(),
+  hash: char('hash', { length: 64 }).notNull(),
+})
+
 /** How far each after-commit handler has processed the events table. */
 export const eventCursors = pgTable('event_cursors', {
   handler: text('handler').primaryKey(),

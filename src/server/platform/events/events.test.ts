@@ -179,4 +179,55 @@ describe('after-commit dispatch', () => {
     await dispatcher.dispatchPending()
     expect(seen).toEqual(['2'])
   })
+
+  it('detects the newest entries deleted, through the chain head', async () => {
+    const isolated = await openIsolatedDatabase()
+    try {
+      const write = (action: string) =>
+        isolated.db.transaction(async (tx) =>
+          recordEvent(
+            {
+              tx,
+              now: new Date(),
+              actor: null,
+              principalId: '',
+              request: { ip: null, userAgent: null },
+              hasEvents: false,
+            },
+            { action, targetType: 'test' },
+          ),
+        )
+      const a = await write('test.a')
+      const b = await write('test.b')
+      // A rolled-back append leaves no hole: ids stay consecutive.
+      await expect(
+        isolated.db.transaction(async (tx) => {
+          await recordEvent(
+            {
+              tx,
+              now: new Date(),
+              actor: null,
+              principalId: '',
+              request: { ip: null, userAgent: null },
+              hasEvents: false,
+            },
+            { action: 'test.rolled-back', targetType: 'test' },
+          )
+          throw new Error('roll back')
+        }),
+      ).rejects.toThrow('roll back')
+      const c = await write('test.c')
+      expect([b.id - a.id, c.id - b.id]).toEqual([1, 1])
+      expect(await verifyChain(isolated.db)).toMatchObject({ isIntact: true, lastId: c.id })
+      await isolated.db.execute(sql`ALTER TABLE events DISABLE TRIGGER events_no_update`)
+      await isolated.db.execute(sql`DELETE FROM events WHERE id = ${c.id}`)
+      await isolated.db.execute(sql`ALTER TABLE events ENABLE TRIGGER events_no_update`)
+      const report = await verifyChain(isolated.db)
+      expect(report.isIntact).toBe(false)
+      if (!report.isIntact)
+        expect(report.firstBroken).toMatchObject({ id: c.id, reason: 'head_mismatch', action: 'test.b' })
+    } finally {
+      await isolated.drop()
+    }
+  })
 })

@@ -4,12 +4,9 @@
  */
 import { sql } from 'drizzle-orm'
 import { queryRows, type Tx } from '../db/client.ts'
-import { events } from '../db/schema.ts'
+import type { events } from '../db/schema.ts'
 import type { Ctx, SystemCtx } from '../context.ts'
-import { GENESIS_HASH, eventHash } from './hash.ts'
-
-/** Serialises writers of the chain until their transaction ends, so ids follow commit order. */
-const CHAIN_LOCK_KEY = 7_300_001
+import { eventHash } from './hash.ts'
 
 export type EventInput = {
   action: string
@@ -47,18 +44,23 @@ type AppendInput = Omit<RecordedEvent, 'id' | 'prevHash' | 'hash'>
 
 /** Low-level append, for callers without an action context (login attempts). Must run in a transaction. */
 export async function appendEvent(tx: Tx, input: AppendInput): Promise<RecordedEvent> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`)
-  const [last] = await queryRows<{ hash: string }>(tx, sql`SELECT hash FROM events ORDER BY id DESC LIMIT 1`)
-  const [next] = await queryRows<{ id: number | string }>(tx, sql`SELECT nextval('events_id_seq') AS id`)
-  const prevHash = last?.hash ?? GENESIS_HASH
+  // Two round trips. The row lock on the chain head is held until commit, so writers append one
+  // after another and ids follow commit order (after-commit handlers rely on it); in READ COMMITTED,
+  // FOR UPDATE returns the head as the previous writer committed it. Ids come from the head, so a
+  // rolled-back append leaves no gap.
+  const [head] = await queryRows<{ last_id: number | string; hash: string }>(
+    tx,
+    sql`SELECT last_id, hash FROM event_chain_head WHERE singleton FOR UPDATE`,
+  )
+  if (!head) throw new Error('event_chain_head is empty: the database was not migrated')
   // JSON round trip: what we hash must be exactly what jsonb gives back (no undefined, no Date objects).
   const data = JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>
   const occurredAt = new Date(input.occurredAt.getTime())
-  const row = { ...input, id: Number(next?.id), occurredAt, data, prevHash }
+  const row = { ...input, id: Number(head.last_id) + 1, occurredAt, data, prevHash: head.hash }
   const hash = eventHash(row)
-  const [inserted] = await tx
-    .insert(events)
-    .values({ ...row, hash })
-    .returning()
-  return inserted as RecordedEvent
+  await tx.execute(sql`WITH head AS (UPDATE event_chain_head SET last_id = ${row.id}, hash = ${hash} WHERE singleton)
+    INSERT INTO events (id, occurred_at, actor_id, principal_id, action, target_type, target_id, ip, user_agent, data, prev_hash, hash)
+    VALUES (${row.id}, ${occurredAt.toISOString()}, ${row.actorId}, ${row.principalId}, ${row.action}, ${row.targetType},
+      ${row.targetId}, ${row.ip}, ${row.userAgent}, ${JSON.stringify(data)}::jsonb, ${row.prevHash}, ${hash})`)
+  return { ...row, hash }
 }

@@ -1,7 +1,7 @@
 /** Walks the audit chain in id order and names the first entry whose hash or link is wrong. */
 import { asc, gt } from 'drizzle-orm'
 import type { Executor } from '../db/client.ts'
-import { events } from '../db/schema.ts'
+import { eventChainHead, events } from '../db/schema.ts'
 import { GENESIS_HASH, eventHash } from './hash.ts'
 
 export type ChainReport =
@@ -11,7 +11,7 @@ export type ChainReport =
       checked: number
       firstBroken: {
         id: number
-        reason: 'hash_mismatch' | 'link_mismatch'
+        reason: 'hash_mismatch' | 'link_mismatch' | 'head_mismatch'
         occurredAt: string
         action: string
       }
@@ -22,6 +22,7 @@ export async function verifyChain(db: Executor, batchSize = 5000): Promise<Chain
   let afterId = 0
   let checked = 0
   let lastId: number | null = null
+  let last: { occurredAt: Date; action: string } | null = null
   for (;;) {
     const rows = await db
       .select()
@@ -41,8 +42,23 @@ export async function verifyChain(db: Executor, batchSize = 5000): Promise<Chain
       prevHash = row.hash
       checked += 1
       lastId = row.id
+      last = row
     }
     afterId = rows[rows.length - 1]!.id
+  }
+  // The head names the newest entry: entries deleted from the end (and the head left alone) show here.
+  const [head] = await db.select().from(eventChainHead).limit(1)
+  if (head && (head.lastId !== (lastId ?? 0) || head.hash !== prevHash)) {
+    return {
+      isIntact: false,
+      checked,
+      firstBroken: {
+        id: (lastId ?? 0) + 1,
+        reason: 'head_mismatch',
+        occurredAt: (last?.occurredAt ?? new Date(0)).toISOString(),
+        action: last?.action ?? '',
+      },
+    }
   }
   return { isIntact: true, checked, lastId }
 }
