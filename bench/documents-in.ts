@@ -109,9 +109,11 @@ async function registrations(base: string, database: Database, count: number) {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   )
+  const cpu0 = process.cpuUsage()
   let out = ''
   child.stdout.on('data', (d: Buffer) => (out += d.toString()))
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+  const cpu = process.cpuUsage(cpu0)
   if (code !== 0) throw new Error(`load client failed (${code})`)
   const r = JSON.parse(out.trim().split('\n').pop()!) as {
     latencies: number[]
@@ -121,6 +123,12 @@ async function registrations(base: string, database: Database, count: number) {
   const latencies = r.latencies.sort((a, b) => a - b)
   const uploads = r.uploads.sort((a, b) => a - b)
   console.log(`    of which the 1 MB upload: p50 ${pct(uploads, 50)} ms, p95 ${pct(uploads, 95)} ms`)
+  // The load client and the database share this machine's cores with the server: the server's own
+  // CPU time per registration says what one core of a dedicated server sustains.
+  const cpuMs = (cpu.user + cpu.system) / 1000 / count
+  console.log(
+    `    server CPU per registration ${cpuMs.toFixed(1)} ms (user ${(cpu.user / 1000 / count).toFixed(1)}, system ${(cpu.system / 1000 / count).toFixed(1)}) → ${Math.round(1000 / cpuMs)} registrations/s per server core; machine has ${os.cpus().length} cores`,
+  )
   return {
     perSecond: Math.round((count / r.seconds) * 10) / 10,
     p50: pct(latencies, 50),

@@ -29,12 +29,20 @@ export function tooLarge(maxBytes: number): AppError {
 export class HashMeter extends Transform {
   readonly #hash: Hash = createHash('sha256')
   readonly #maxBytes: number
+  readonly #coalesceBytes: number
+  #pending: Buffer[] = []
+  #pendingBytes = 0
   #size = 0
   #digest: string | null = null
 
-  constructor(maxBytes: number) {
+  /**
+   * coalesceBytes: pass data on in blocks of about this size instead of the source's chunks
+   * (multipart gives 64 KiB): each block is one write to disk, and system calls are costly.
+   */
+  constructor(maxBytes: number, options: { coalesceBytes?: number } = {}) {
     super()
     this.#maxBytes = maxBytes
+    this.#coalesceBytes = options.coalesceBytes ?? 0
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
@@ -45,12 +53,29 @@ export class HashMeter extends Transform {
       return
     }
     this.#hash.update(chunk)
-    callback(null, chunk)
+    if (this.#coalesceBytes === 0) {
+      callback(null, chunk)
+      return
+    }
+    this.#pending.push(chunk)
+    this.#pendingBytes += chunk.length
+    if (this.#pendingBytes >= this.#coalesceBytes) this.#pushPending()
+    callback()
   }
 
   override _flush(callback: TransformCallback): void {
+    this.#pushPending()
     this.#digest = this.#hash.digest('hex')
     callback()
+  }
+
+  #pushPending(): void {
+    if (this.#pendingBytes === 0) return
+    this.push(
+      this.#pending.length === 1 ? this.#pending[0] : Buffer.concat(this.#pending, this.#pendingBytes),
+    )
+    this.#pending = []
+    this.#pendingBytes = 0
   }
 
   get size(): number {

@@ -57,7 +57,7 @@ export class LocalBlobStore implements BlobStore {
   async put(source: Readable, options: { maxBytes: number }): Promise<PutResult> {
     await fsp.mkdir(this.#tmpDir, { recursive: true })
     const tmp = path.join(this.#tmpDir, `${randomUUID()}.part`)
-    const meter = new HashMeter(options.maxBytes)
+    const meter = new HashMeter(options.maxBytes, { coalesceBytes: 1 << 20 })
     try {
       await pipeline(source, meter, fs.createWriteStream(tmp, { flags: 'wx' }))
       const sha256 = meter.sha256

@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/errors.ts'
 import { recordEvent } from '../../../platform/events/record.ts'
 import { canUploadFiles } from '../policy.ts'
 import type { FileRow } from '../queries.ts'
-import { insertFile, upsertBlob } from '../store.ts'
+import { insertFileWithBlob } from '../store.ts'
 import type { ReceivedFile } from './receive-upload.ts'
 
 /** Record the received files as the actor's uploads, one `file.uploaded` event each. */
@@ -12,13 +12,7 @@ export async function registerUploads(ctx: Ctx, input: { items: ReceivedFile[] }
   if (!canUploadFiles(ctx.actor)) throw new AppError('NOT_ALLOWED', { message: 'You may not upload files' })
   const rows: FileRow[] = []
   for (const item of input.items) {
-    await upsertBlob(ctx.tx, {
-      sha256: item.sha256,
-      size: item.size,
-      mediaType: item.mediaType,
-      createdAt: ctx.now,
-    })
-    const row = await insertFile(ctx.tx, {
+    const row = await insertFileWithBlob(ctx.tx, {
       sha256: item.sha256,
       filename: item.filename,
       mediaType: item.mediaType,
