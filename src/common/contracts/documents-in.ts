@@ -332,8 +332,11 @@ export const ZTimeline = z.object({
 })
 
 export const INBOX_TABS = ['to_process', 'in_progress', 'done', 'overdue', 'information'] as const
+/** Deadline filter: due by the end of today, of this week (Monday to Sunday), of this month, or no deadline. */
+export const INBOX_DUE_WITHIN = ['today', 'week', 'month', 'none'] as const
 export const ZInboxQuery = ZIncomingListQuery.extend({
   tab: z.enum(INBOX_TABS).default('to_process'),
+  due: z.enum(INBOX_DUE_WITHIN).optional(),
 }).strict()
 export type TInboxQuery = z.infer<typeof ZInboxQuery>
 export const ZInboxCounts = z.object({

@@ -37,9 +37,27 @@ function tabCondition(tab: InboxTab, today: string): SQL {
 /** Urgency order: flash on top (Decree 30/2020, Art. 23.1: urgent documents are handled at once). */
 const URGENCY_RANK = sql`CASE d.urgency WHEN 'flash' THEN 0 WHEN 'very_urgent' THEN 1 WHEN 'urgent' THEN 2 ELSE 3 END`
 
+/** The last day a deadline filter accepts, from today's Viet Nam date (yyyy-mm-dd). */
+export function dueLimit(due: 'today' | 'week' | 'month', today: string): string {
+  if (due === 'today') return today
+  const d = new Date(`${today}T00:00:00Z`)
+  if (due === 'week') d.setUTCDate(d.getUTCDate() + ((7 - d.getUTCDay()) % 7))
+  else d.setUTCMonth(d.getUTCMonth() + 1, 0)
+  return d.toISOString().slice(0, 10)
+}
+
+function dueCondition(due: TInboxQuery['due'], today: string): SQL | null {
+  if (!due) return null
+  const deadline = sql`coalesce(m.due_date, d.due_date)`
+  if (due === 'none') return sql`${deadline} IS NULL`
+  return sql`${deadline} <= ${dueLimit(due, today)}::date`
+}
+
 /** A page of one inbox tab: one row per document, with the actor's own role and state on it. */
 export async function inboxPage(db: Executor, actor: Actor, query: TInboxQuery, today: string) {
   const filters = listFilters(query)
+  const due = dueCondition(query.due, today)
+  if (due) filters.push(due)
   const where = filters.length ? sql`WHERE ${sql.join(filters, sql` AND `)}` : sql``
   const offset = (query.page - 1) * query.pageSize
   const mineCte = sql`WITH m AS (

@@ -125,6 +125,10 @@ describe('inbox', () => {
     })
     const overdue = await tab(head, 'overdue')
     expect(overdue).toEqual([expect.objectContaining({ id: normal.id, isOverdue: true, isRead: true })])
+    // The deadline filter runs on the server, over the whole tab.
+    expect((await tab(head, 'in_progress&due=today')).map((r) => r.id)).toEqual([normal.id])
+    expect(await tab(head, 'in_progress&due=none')).toEqual([])
+    expect((await head.get('/api/inbox?due=soon')).statusCode).toBe(400)
 
     await head.post(`/api/documents-in/${normal.id}/complete`, {
       assignmentId: leadOfNormal.id,

@@ -3,9 +3,8 @@ import { Alert, Badge, Input, Select, Tabs } from 'antd'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { DOCUMENT_TYPES, type DocumentTypeCode } from '@common/document-types'
-import { TIME_ZONE, URGENCIES, type Urgency } from '@common/domain'
-import { INBOX_TABS, type TIncomingRow } from '@common/contracts/documents-in'
-import dayjs from 'dayjs'
+import { URGENCIES, type Urgency } from '@common/domain'
+import { INBOX_DUE_WITHIN, INBOX_TABS } from '@common/contracts/documents-in'
 import { PageHeader } from '../../components/page-header.tsx'
 import { countActive, FilterBar } from '../../components/filter-bar.tsx'
 import { docApi } from '../../lib/api.ts'
@@ -19,28 +18,14 @@ import { useInboxCounts } from './use-inbox-counts.ts'
 type Tab = (typeof INBOX_TABS)[number]
 const FILTERS = ['tab', 'q', 'urgency', 'documentType', 'senderOrganizationId', 'due'] as const
 
-/**
- * Deadline filter: due by the end of today, this week, this month, or without a deadline. The inbox
- * query has no deadline parameter, so it applies to the rows loaded (a larger page is loaded then).
- */
-const DUE_WITHIN = ['today', 'week', 'month', 'none'] as const
-type Due = (typeof DUE_WITHIN)[number]
-
-function matchesDue(row: TIncomingRow, due: Due | undefined): boolean {
-  if (!due) return true
-  if (due === 'none') return row.dueDate === null
-  if (!row.dueDate) return false
-  const today = dayjs().tz(TIME_ZONE)
-  const limit = due === 'today' ? today : due === 'week' ? today.endOf('week') : today.endOf('month')
-  return row.dueDate.slice(0, 10) <= limit.format('YYYY-MM-DD')
-}
+type Due = (typeof INBOX_DUE_WITHIN)[number]
 
 export function InboxPage() {
   const { t } = useTranslation()
   const list = useListParams(FILTERS)
   const f = list.filters
   const tab: Tab = INBOX_TABS.includes(f.tab as Tab) ? (f.tab as Tab) : 'to_process'
-  const due = DUE_WITHIN.includes(f.due as Due) ? (f.due as Due) : undefined
+  const due = INBOX_DUE_WITHIN.includes(f.due as Due) ? (f.due as Due) : undefined
   const counts = useInboxCounts()
   const query = useQuery({
     queryKey: [...INBOX_KEY, 'list', tab, f, list.page, list.pageSize],
@@ -53,12 +38,13 @@ export function InboxPage() {
           ? (f.documentType as DocumentTypeCode)
           : undefined,
         senderOrganizationId: f.senderOrganizationId,
-        page: due ? 1 : list.page,
-        pageSize: due ? 200 : list.pageSize,
+        due,
+        page: list.page,
+        pageSize: list.pageSize,
       }),
     placeholderData: keepPreviousData,
   })
-  const rows = (query.data?.items ?? []).filter((r) => matchesDue(r, due))
+  const rows = query.data?.items ?? []
   return (
     <>
       <PageHeader title={t('nav.inbox')} subtitle={t('inbox.subtitle')} />
@@ -115,7 +101,7 @@ export function InboxPage() {
           allowClear
           value={due}
           onChange={(v?: string) => list.setFilters({ due: v })}
-          options={DUE_WITHIN.map((d) => ({ value: d, label: t(`inbox.due.${d}`) }))}
+          options={INBOX_DUE_WITHIN.map((d) => ({ value: d, label: t(`inbox.due.${d}`) }))}
           placeholder={t('documentsIn.fields.dueDate')}
           style={{ width: 170 }}
           data-testid="inbox-filter-due"
@@ -151,9 +137,7 @@ export function InboxPage() {
       <DocumentTable
         rows={rows}
         loading={query.isFetching}
-        pagination={
-          due ? { pageSize: 50, showSizeChanger: false } : tablePagination(t, list, query.data?.total)
-        }
+        pagination={tablePagination(t, list, query.data?.total)}
         showMyRole={tab !== 'information'}
         testId="inbox-table"
       />
