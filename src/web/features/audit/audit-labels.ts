@@ -25,4 +25,8 @@ export const KNOWN_TARGET_TYPES = [
   'file',
   'session',
   'notification',
+  'documentIn',
+  'register',
+  'calendarDay',
+  'calendar',
 ] as const
