@@ -18,6 +18,8 @@ import type { Config } from './config.ts'
 import type { Database } from './platform/db/client.ts'
 import { EventDispatcher } from './platform/events/dispatch.ts'
 import { createBlobStore } from './platform/files/create-blob-store.ts'
+import { createMailer } from './platform/mail/index.ts'
+import { createDocxConverter } from './platform/convert/index.ts'
 import { registerErrorHandling } from './platform/http/errors.ts'
 import { registerGuard } from './platform/http/guard.ts'
 import type { AppDeps } from './platform/http/types.ts'
@@ -69,6 +71,8 @@ export function createDeps(
     database,
     jobs,
     blobs: createBlobStore(config),
+    mailer: createMailer(config),
+    converter: createDocxConverter(config),
     dispatcher,
     clock,
     kickDispatch: () => {

@@ -39,7 +39,24 @@ const ZEnv = z.object({
   LOGIN_IP_MAX_FAILURES: z.coerce.number().int().min(1).default(30),
   REQUIRE_ADMIN_MFA: bool.default(true),
   RUN_WORKER: bool.default(true),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'must look like smtp://user:pass@host:587 or smtps://host:465')
+    .optional(),
+  MAIL_FROM: z.string().optional(),
+  SOFFICE_PATH: z.string().default('soffice'),
+  CONVERT_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(900).default(120),
+  CONVERT_CONCURRENCY: z.coerce.number().int().min(1).max(4).default(1),
 })
+
+const DEFAULT_MAIL_FROM = '"Mekong eOffice" <no-reply@localhost>'
+
+/** `addr@host` or `Name <addr@host>` / `"Name" <addr@host>`: one address, nothing else. */
+function isMailbox(value: string): boolean {
+  const m = /^(?:"?[^"<>]*"?\s*<([^<>\s]+)>|([^<>\s"]+))$/.exec(value.trim())
+  const address = m?.[1] ?? m?.[2]
+  return !!address && /^[^@\s]+@[^@\s.][^@\s]*$/.test(address)
+}
 
 export type Config = {
   env: 'development' | 'production' | 'test'
@@ -73,6 +90,10 @@ export type Config = {
   login: { maxFailures: number; lockMinutes: number; ipMaxFailures: number }
   requireAdminMfa: boolean
   runWorker: boolean
+  /** SMTP for e-mail; `smtpUrl` unset means e-mail is off. */
+  mail: { smtpUrl: string | undefined; from: string }
+  /** DOCX to PDF through LibreOffice headless. */
+  convert: { sofficePath: string; timeoutMs: number; concurrency: number }
 }
 
 /** Settings the web app may see (served at /api/config). */
@@ -98,10 +119,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push('APP_SECRET must be set to a random value of 32+ characters')
     if (e.SEED_DEMO) problems.push('SEED_DEMO must not be enabled in production')
     if (!e.PUBLIC_URL) problems.push('PUBLIC_URL must be set (https://...)')
+    if (e.SMTP_URL && !e.MAIL_FROM)
+      problems.push('MAIL_FROM must be set when SMTP_URL is set (e.g. "Văn phòng" <eoffice@example.gov.vn>)')
     if (problems.length > 0)
       throw new ConfigError(`Refusing to start in production:\n  ${problems.join('\n  ')}`)
   }
   if (e.BLOB_STORE === 's3' && !e.S3_BUCKET) throw new ConfigError('BLOB_STORE=s3 needs S3_BUCKET')
+  if (e.MAIL_FROM && !isMailbox(e.MAIL_FROM))
+    throw new ConfigError(
+      'MAIL_FROM must be one address: no-reply@example.gov.vn or "Name" <no-reply@example.gov.vn>',
+    )
   return {
     env: e.NODE_ENV,
     isProduction,
@@ -143,6 +170,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     requireAdminMfa: e.REQUIRE_ADMIN_MFA,
     runWorker: e.RUN_WORKER,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM ?? DEFAULT_MAIL_FROM },
+    convert: {
+      sofficePath: e.SOFFICE_PATH,
+      timeoutMs: e.CONVERT_TIMEOUT_SECONDS * 1000,
+      concurrency: e.CONVERT_CONCURRENCY,
+    },
   }
 }
 

@@ -5,6 +5,8 @@ import type { Actor } from '../context.ts'
 import type { EventDispatcher } from '../events/dispatch.ts'
 import type { BlobStore } from '../files/blob-store.ts'
 import type { Jobs } from '../jobs/queue.ts'
+import type { Mailer } from '../mail/index.ts'
+import type { DocxConverter } from '../convert/index.ts'
 import type { SessionInfo } from './session.ts'
 
 /**
@@ -19,6 +21,10 @@ export type AppDeps = {
   database: Database
   jobs: Jobs
   blobs: BlobStore
+  /** E-mail (SMTP_URL); `isConfigured` false when off. */
+  mailer: Mailer
+  /** DOCX to PDF (LibreOffice headless). */
+  converter: DocxConverter
   dispatcher: EventDispatcher
   clock: () => Date
   /** Ask a worker to run the after-commit handlers soon. */
