@@ -20,8 +20,8 @@
  * events have positive ids, so a synthetic id never collides with an event's notices, and two
  * reminders of the same person and kind (two assignments) never collide with each other.
  *
- * E-mail: issue 3 asks for e-mail "when SMTP is configured". There is no SMTP module yet, so
- * reminders are in-app only; once one exists, this job is the place to send the same notices.
+ * E-mail: with SMTP_URL set, the notifications module's jobs e-mail these notices like any other
+ * notification (src/server/modules/notifications/email-jobs.ts); nothing to do here.
  */
 import { sql, type SQL } from 'drizzle-orm'
 import { queryRows, type Database, type Tx } from '../../../platform/db/client.ts'
