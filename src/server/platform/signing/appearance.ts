@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { deflateSync } from 'node:zlib'
 import fontkit from '@pdf-lib/fontkit'
-import { type PDFDocument, type PDFFont, type PDFRef } from 'pdf-lib'
+import { PDFDict, PDFDocument, PDFObjectCopier, type PDFContext, type PDFFont, type PDFRef } from 'pdf-lib'
 import { PNG } from 'pngjs'
 import { LruMap } from './cache.ts'
 import { fontBytes, type FontRole } from './fonts.ts'
@@ -18,7 +18,7 @@ export type AppearanceContent =
   | {
       kind: 'text'
       lines: string[]
-      font: PDFFont
+      font: TextFont
       size: number
       rgb: [number, number, number]
       align: 'left' | 'right' | 'center'
@@ -88,10 +88,52 @@ const cachingFontkit: typeof fontkit = {
   },
 }
 
-export async function embedFont(doc: PDFDocument, role: FontRole): Promise<PDFFont> {
-  doc.registerFontkit(cachingFontkit)
-  // A subset keeps the update small (a whole Liberation Serif is ~400 kB).
-  return doc.embedFont(fontBytes(role), { subset: true })
+/** A font embedded in one document, ready to measure and encode text. */
+export type TextFont = {
+  ref: PDFRef
+  widthOfTextAtSize(text: string, size: number): number
+  /** The text as a PDF hex string of glyph ids. */
+  encodeText(text: string): string
+}
+
+type FontTemplate = { context: PDFContext; font: PDFFont; dict: PDFDict }
+
+const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(0x20 + i)).join('')
+
+// Subsetting with fontkit and compressing with pako costs 10–15 ms: each subset is built once per
+// process in a scratch document, then its objects are copied into each signed document. Any
+// printable ASCII text shares one subset (the attachment stamp: number, symbol, date); other
+// texts get ASCII plus their own characters.
+const templates = new LruMap<string, Promise<FontTemplate>>(64)
+
+async function buildTemplate(role: FontRole, chars: string): Promise<FontTemplate> {
+  const scratch = await PDFDocument.create({ updateMetadata: false })
+  scratch.registerFontkit(cachingFontkit)
+  const font = await scratch.embedFont(fontBytes(role), { subset: true })
+  font.encodeText(chars)
+  await font.embed()
+  return { context: scratch.context, font, dict: scratch.context.lookup(font.ref, PDFDict) }
+}
+
+/** Embed a subset of the `role` font that covers `lines` (NFC) into `doc`. */
+export async function embedFont(doc: PDFDocument, role: FontRole, lines: string[]): Promise<TextFont> {
+  const wanted = new Set(ASCII + lines.join('').normalize('NFC').replace(/\s/g, ''))
+  const chars = [...wanted].sort().join('')
+  const key = `${role}|${chars}`
+  let pending = templates.get(key)
+  if (!pending) {
+    pending = buildTemplate(role, chars)
+    templates.set(key, pending)
+    pending.catch(() => templates.delete(key))
+  }
+  const template = await pending
+  const copy = PDFObjectCopier.for(template.context, doc.context).copy(template.dict)
+  const ref = doc.context.register(copy)
+  return {
+    ref,
+    widthOfTextAtSize: (text, size) => template.font.widthOfTextAtSize(text.normalize('NFC'), size),
+    encodeText: (text) => template.font.encodeText(text.normalize('NFC')).toString(),
+  }
 }
 
 export const TEXT_PADDING = 2
@@ -99,7 +141,7 @@ export const TEXT_PADDING = 2
 /** Width and height a text block needs. */
 export function textBlockSize(
   lines: string[],
-  font: PDFFont,
+  font: TextFont,
   size: number,
 ): { width: number; height: number } {
   const width = Math.max(...lines.map((l) => font.widthOfTextAtSize(l, size)))
@@ -132,11 +174,10 @@ export async function registerAppearance(
       const x =
         align === 'left' ? TEXT_PADDING : align === 'right' ? width - TEXT_PADDING - w : (width - w) / 2
       const y = height - TEXT_PADDING - lead * i - size * 0.9
-      parts.push(`1 0 0 1 ${n(x)} ${n(y)} Tm ${font.encodeText(line).toString()} Tj`)
+      parts.push(`1 0 0 1 ${n(x)} ${n(y)} Tm ${font.encodeText(line)} Tj`)
     })
     parts.push('ET Q')
     ops = parts.join('\n')
-    await font.embed()
   }
   const stream = doc.context.flateStream(ops, {
     Type: 'XObject',

@@ -7,6 +7,8 @@ export { SigningError, SIGNING_ERROR_CODES, type SigningErrorCode } from './erro
 export { readCertificate, type CertificateInfo } from './certificates.ts'
 export { openP12Signer, MIN_RSA_BITS, type Signer } from './p12-signer.ts'
 export { signPdf, type Appearance, type SignOptions, type SignResult } from './sign-pdf.ts'
+export { findSignatureBlock } from './find-block.ts'
+export type { PlacementHint } from './placement.ts'
 export {
   verifyPdf,
   createVerificationCache,

@@ -8,6 +8,7 @@ import {
   nameOf,
   objectOffsets,
   objectStreamContents,
+  objectStreamIndex,
   parseObjectAt,
   sameValue,
   type PdfDict,
@@ -77,32 +78,46 @@ function objectsIn(buf: Uint8Array, from: number, to: number): Map<number, Versi
   return out
 }
 
+/** Offsets of every "num gen obj" before `end`, by object number (file order). */
+function directBefore(buf: Buffer, end: number): Map<number, number[]> {
+  const out = new Map<number, number[]>()
+  for (const { num, offset } of objectOffsets(buf, 0, end)) {
+    const list = out.get(num)
+    if (list) list.push(offset)
+    else out.set(num, [offset])
+  }
+  return out
+}
+
 /** The last definition of object `num` before `end`: written directly, else packed in an object stream. */
 function priorVersion(
   buf: Buffer,
   num: number,
   gen: number,
-  end: number,
-  packed: () => Map<number, Version>,
+  direct: () => Map<number, number[]>,
+  packed: () => Map<number, () => Version>,
 ): Version | undefined {
-  const needle = Buffer.from(`${num} ${gen} obj`, 'latin1')
-  for (let at = buf.lastIndexOf(needle, end - needle.length); at >= 0; at = buf.lastIndexOf(needle, at - 1)) {
-    const before = at > 0 ? buf[at - 1]! : 0x0a
-    if (before >= 0x30 && before <= 0x39) continue
+  const offsets = direct().get(num) ?? []
+  for (let i = offsets.length - 1; i >= 0; i--) {
     try {
-      const obj = parseObjectAt(buf, at)
-      if (obj.num === num) return versionOf(buf, obj)
+      const obj = parseObjectAt(buf, offsets[i]!)
+      if (obj.num === num && obj.gen === gen) return versionOf(buf, obj)
     } catch {
       // The text "n g obj" inside a stream, not an object header: keep looking.
       continue
     }
   }
-  return packed().get(num)
+  try {
+    return packed().get(num)?.()
+  } catch {
+    // An unreadable packed object defines nothing we can compare with.
+    return undefined
+  }
 }
 
 /** Objects packed in the object streams before `end` (only read when needed). */
-function packedBefore(buf: Buffer, end: number): Map<number, Version> {
-  const out = new Map<number, Version>()
+function packedBefore(buf: Buffer, end: number): Map<number, () => Version> {
+  const out = new Map<number, () => Version>()
   for (let at = buf.indexOf('/ObjStm'); at >= 0 && at < end; at = buf.indexOf('/ObjStm', at + 7)) {
     const objAt = buf.lastIndexOf('obj', at)
     const head =
@@ -110,7 +125,7 @@ function packedBefore(buf: Buffer, end: number): Map<number, Version> {
     if (!head) continue
     try {
       const obj = parseObjectAt(buf, objAt - head[0].length)
-      for (const [n, value] of objectStreamContents(buf, obj)) out.set(n, { value })
+      for (const [n, read] of objectStreamIndex(buf, obj)) out.set(n, () => ({ value: read() }))
     } catch {
       // An unreadable object stream defines nothing we can compare with.
       continue
@@ -123,13 +138,15 @@ function packedBefore(buf: Buffer, end: number): Map<number, Version> {
 export function findLaterChanges(pdf: Uint8Array, signedEnd: number): number[] {
   const buf = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength)
   const later = objectsIn(buf, signedEnd, buf.length)
-  let packed: Map<number, Version> | undefined
+  let packed: Map<number, () => Version> | undefined
   const lazyPacked = () => (packed ??= packedBefore(buf, signedEnd))
+  let direct: Map<number, number[]> | undefined
+  const lazyDirect = () => (direct ??= directBefore(buf, signedEnd))
   const changed: number[] = []
   for (const [num, after] of later) {
     const kind = kindOf(after.value)
     if (kind === 'XRef' || kind === 'ObjStm') continue
-    const prior = priorVersion(buf, num, 0, signedEnd, lazyPacked)
+    const prior = priorVersion(buf, num, 0, lazyDirect, lazyPacked)
     if (prior && !allowed(prior, after)) changed.push(num)
   }
   return changed

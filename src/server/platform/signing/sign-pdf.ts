@@ -13,6 +13,7 @@ import {
   PDFNumber,
   PDFRef,
   PDFString,
+  ParseSpeeds,
   type PDFPage,
 } from 'pdf-lib'
 import {
@@ -29,12 +30,12 @@ import type { Signer } from './p12-signer.ts'
 import { readTail, type Tail } from './pdf-syntax.ts'
 import {
   bottomRight,
-  findSignatureBlock,
-  pageTextRuns,
+  findBlockOnPage,
   rectInGap,
   sealOver,
   topRight,
   type Box,
+  type PlacementHint,
   type Rect,
 } from './placement.ts'
 
@@ -57,6 +58,12 @@ export type SignOptions = {
   contactInfo?: string
   /** Throw SIGNATURE_BLOCK_NOT_FOUND instead of falling back to the bottom right corner. */
   requireSignatureBlock?: boolean
+  /**
+   * The signature block found earlier by findSignatureBlock for this file (or an earlier revision
+   * of it with the same pages), e.g. when the version was stored: skips reading the page text.
+   * Ignored when it is for another page count or signer name.
+   */
+  placementHint?: PlacementHint | null
 }
 
 /** `page` is 1-based; `rect` is [x1, y1, x2, y2] in PDF points. */
@@ -127,8 +134,8 @@ async function plan(pdf: Uint8Array, doc: PDFDocument, options: SignOptions): Pr
     return true
   }
   if (a.kind === 'attachment') {
-    const font = await embedFont(doc, 'serif')
     const lines = a.text.split('\n')
+    const font = await embedFont(doc, 'serif', lines)
     const { width, height } = textBlockSize(lines, font, 10)
     const rect = topRight(cropBox(pages[0]!), width, height)
     return {
@@ -150,7 +157,15 @@ async function plan(pdf: Uint8Array, doc: PDFDocument, options: SignOptions): Pr
     if (approval)
       return { pageIndex: lastIndex, rect: sealOver(approval.rect, diameter), usedFallback: false, content }
     if (a.signerName) {
-      const block = findSignatureBlock(await pageTextRuns(pdf, lastIndex), a.signerName)
+      const block = await findBlockOnPage(
+        pdf,
+        last,
+        lastIndex,
+        pages.length,
+        a.signerName,
+        undefined,
+        options.placementHint,
+      )
       if (block) {
         const { name } = block
         const rect: Rect = [name.x1, name.baseline, name.x2, name.baseline + 60]
@@ -167,13 +182,21 @@ async function plan(pdf: Uint8Array, doc: PDFDocument, options: SignOptions): Pr
     content = { kind: 'image', image }
     aspect = image.width / image.height
   } else {
-    const font = await embedFont(doc, 'serifItalic')
     const lines = [a.signerName]
+    const font = await embedFont(doc, 'serifItalic', lines)
     const size = textBlockSize(lines, font, 14)
     content = { kind: 'text', lines, font, size: 14, rgb: BLUE, align: 'center' }
     aspect = size.width / size.height
   }
-  const block = findSignatureBlock(await pageTextRuns(pdf, lastIndex), a.signerName, a.signerTitle)
+  const block = await findBlockOnPage(
+    pdf,
+    last,
+    lastIndex,
+    pages.length,
+    a.signerName,
+    a.signerTitle,
+    options.placementHint,
+  )
   const rect = block ? rectInGap(block, aspect) : null
   if (rect) return { pageIndex: lastIndex, rect, usedFallback: false, content }
   const h = APPROVAL_FALLBACK_HEIGHT
@@ -226,7 +249,12 @@ async function load(pdf: Uint8Array): Promise<{ doc: PDFDocument; tail: Tail }> 
   }
   if (tail.trailer.entries.has('Encrypt')) throw new SigningError('ENCRYPTED_PDF')
   try {
-    const doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true })
+    const doc = await PDFDocument.load(pdf, {
+      updateMetadata: false,
+      ignoreEncryption: true,
+      // The default parses 100 objects per event-loop tick: ~1 ms of idle waiting per 100 objects.
+      parseSpeed: ParseSpeeds.Fastest,
+    })
     if (doc.getPageCount() === 0) throw new Error('no pages')
     return { doc, tail }
   } catch (cause) {

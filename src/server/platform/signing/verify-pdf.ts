@@ -132,13 +132,57 @@ function fieldNames(buf: Buffer): Map<number, string> {
   return out
 }
 
+// Parsed certificates and chain decisions depend only on their inputs (the DER bytes; the
+// certificates and the roots), so they are cached per process even when the caller passes no
+// cache: a new file signed by a known leader then costs no certificate parsing or chain checks.
+const processCache = {
+  chains: new LruMap<string, ChainResult>(1000),
+  certificates: new LruMap<string, ParsedCertificate>(1000),
+}
+
 function cert(der: Uint8Array, cache?: VerificationCache): ParsedCertificate {
-  const key = cache ? createHash('sha256').update(der).digest('hex') : ''
-  const hit = cache?.certificates.get(key)
+  const certificates = cache?.certificates ?? processCache.certificates
+  const key = createHash('sha256').update(der).digest('hex')
+  const hit = certificates.get(key)
   if (hit) return hit
   const parsed = parseCertificateDer(der)
-  cache?.certificates.set(key, parsed)
+  certificates.set(key, parsed)
   return parsed
+}
+
+/**
+ * One SHA-256 pass over the file for every signature: the signed ranges [0, a) of the revisions
+ * are prefixes of each other, so the running hash is copied at each hole and the copy finishes
+ * with that signature's second range. The running hash ends as the whole file's SHA-256.
+ */
+function hashPass(
+  buf: Buffer,
+  holes: [number, number, number][],
+): { file: string; ranges: Map<number, Buffer> } {
+  const ranges = new Map<number, Buffer>()
+  const h = createHash('sha256')
+  let pos = 0
+  for (const [a, b, c] of [...holes].sort((x, y) => x[0] - y[0])) {
+    if (a < pos || b < a || b + c > buf.length) continue
+    h.update(buf.subarray(pos, a))
+    pos = a
+    ranges.set(
+      a * 4_294_967_296 + b,
+      h
+        .copy()
+        .update(buf.subarray(b, b + c))
+        .digest(),
+    )
+  }
+  h.update(buf.subarray(pos))
+  return { file: h.digest('hex'), ranges }
+}
+
+function holeOf(obj: PdfObject): [number, number, number] | null {
+  const range = isDict(obj.value) ? obj.value.entries.get('ByteRange') : undefined
+  if (!Array.isArray(range) || range.length !== 4 || !range.every((n) => typeof n === 'number')) return null
+  const [z, a, b, c] = range as number[]
+  return z === 0 && a! >= 0 && c! >= 0 ? [a!, b!, c!] : null
 }
 
 function findSigner(cms: ParsedCms, certs: ParsedCertificate[]): ParsedCertificate | undefined {
@@ -155,7 +199,14 @@ function findSigner(cms: ParsedCms, certs: ParsedCertificate[]): ParsedCertifica
   return certs.find((c) => c.subjectKeyId !== null && Buffer.compare(c.subjectKeyId, sid.subjectKeyId) === 0)
 }
 
-type Context = { buf: Buffer; roots: ReturnType<typeof trustedRoots>; now: Date; cache?: VerificationCache }
+type Context = {
+  buf: Buffer
+  roots: ReturnType<typeof trustedRoots>
+  now: Date
+  cache?: VerificationCache
+  /** SHA-256 of the signed ranges, by a × 2³² + b. */
+  sha256Ranges: Map<number, Buffer>
+}
 
 function emptyCertificate(): SignatureReport['certificate'] {
   return {
@@ -239,7 +290,9 @@ function verifyOne(
   }
   report.certificate = signer.info
   report.signerName = signer.info.commonName || report.signerName
-  const digest = digestOf(hash, [buf.subarray(0, a), buf.subarray(b, b + c)])
+  const digest =
+    (hash === 'sha256' ? ctx.sha256Ranges.get(a * 4_294_967_296 + b) : undefined) ??
+    digestOf(hash, [buf.subarray(0, a), buf.subarray(b, b + c)])
   const key = signer.x509.publicKey
   if (cms.signedAttributes) {
     const digestOk = cms.messageDigest !== null && Buffer.compare(digest, cms.messageDigest) === 0
@@ -252,7 +305,7 @@ function verifyOne(
     if (!sigOk) report.problems.push('digest_mismatch')
     report.isIntact = sigOk
   }
-  const chain = buildChain(signer, certs, ctx.roots, ctx.cache?.chains)
+  const chain = buildChain(signer, certs, ctx.roots, ctx.cache?.chains ?? processCache.chains)
   report.isChainTrusted = chain.isTrusted
   if (!chain.isTrusted) report.problems.push('untrusted_chain')
   const at = (signingTime ?? ctx.now).getTime()
@@ -273,6 +326,10 @@ function verifyOne(
   return { report, hasTime: signingTime !== null }
 }
 
+function maxEnd(holes: [number, number, number][]): number {
+  return holes.reduce((m, [, b, c]) => Math.max(m, b + c), 0)
+}
+
 function deepFreeze<T>(v: T): T {
   if (v && typeof v === 'object' && !(v instanceof Date) && !(v instanceof Uint8Array)) {
     for (const x of Object.values(v)) deepFreeze(x)
@@ -285,15 +342,30 @@ function deepFreeze<T>(v: T): T {
 export async function verifyPdf(pdf: Uint8Array, options: VerifyOptions): Promise<PdfVerification> {
   const buf = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength)
   const roots = trustedRoots(options.trustedRoots)
-  const cacheKey = options.cache
-    ? `${options.sha256 ?? createHash('sha256').update(buf).digest('hex')}|${roots.key}`
-    : ''
+  if (options.cache && options.sha256) {
+    const known = options.cache.results.get(`${options.sha256}|${roots.key}`)
+    if (known) return known
+  }
+  const sigs = signatureObjects(buf)
+  if (sigs.length === 0 && !options.cache) return NOT_SIGNED
+  const holes = sigs.map(holeOf).filter((h) => h !== null)
+  // Without a known file hash the pass also gives it; with one, only the signed ranges are read.
+  const pass =
+    options.cache && !options.sha256
+      ? hashPass(buf, holes)
+      : { file: options.sha256 ?? '', ranges: hashPass(buf.subarray(0, maxEnd(holes)), holes).ranges }
+  const cacheKey = options.cache ? `${pass.file}|${roots.key}` : ''
   const hit = options.cache?.results.get(cacheKey)
   if (hit) return hit
-  const sigs = signatureObjects(buf)
   if (sigs.length === 0) return NOT_SIGNED
   const names = fieldNames(buf)
-  const ctx: Context = { buf, roots, now: options.now ?? new Date(), cache: options.cache }
+  const ctx: Context = {
+    buf,
+    roots,
+    now: options.now ?? new Date(),
+    cache: options.cache,
+    sha256Ranges: pass.ranges,
+  }
   let timeless = false
   const signatures = sigs
     .sort((x, y) => x.start - y.start)
