@@ -26,13 +26,9 @@ async function onePdf(): Promise<Uint8Array> {
     size: 11,
     font,
   })
-  await doc.attach(
-    randomBytes(1_000_000),
-    'data.bin',
-    {
-      mimeType: 'application/octet-stream',
-    },
-  )
+  await doc.attach(randomBytes(1_000_000), 'data.bin', {
+    mimeType: 'application/octet-stream',
+  })
   return doc.save()
 }
 
