@@ -69,3 +69,71 @@ export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number]
 
 export const ASSIGNMENT_STATES = ['pending', 'in_progress', 'completed', 'returned', 'cancelled'] as const
 export type AssignmentState = (typeof ASSIGNMENT_STATES)[number]
+
+/**
+ * States of an outgoing document (Decree 30/2020 Art. 10–19): drafted, reviewed up the chain,
+ * approved by the signer, signed, issued (numbered, sealed, sent); recalled or replaced after.
+ */
+export const OUTGOING_STATES = [
+  'draft',
+  'in_review',
+  'returned',
+  'rejected',
+  'approved',
+  'signed',
+  'issued',
+  'recalled',
+  'replaced',
+] as const
+export type OutgoingState = (typeof OUTGOING_STATES)[number]
+
+/** Who a step of an approval chain falls to: resolved when the draft is submitted. */
+export const APPROVAL_STEP_KINDS = ['unit_head', 'office_chief', 'user', 'signer'] as const
+export type ApprovalStepKind = (typeof APPROVAL_STEP_KINDS)[number]
+
+export const APPROVAL_STEP_STATES = [
+  'waiting',
+  'pending',
+  'approved',
+  'returned',
+  'rejected',
+  'skipped',
+] as const
+export type ApprovalStepState = (typeof APPROVAL_STEP_STATES)[number]
+
+/** The leader's decision on a submission slip (phiếu trình). */
+export const SLIP_DECISIONS = ['approve', 'return', 'reject'] as const
+export type SlipDecision = (typeof SLIP_DECISIONS)[number]
+
+/** DOCX → PDF conversion of a draft version. */
+export const CONVERSION_STATES = ['not_needed', 'pending', 'done', 'unavailable', 'failed'] as const
+export type ConversionState = (typeof CONVERSION_STATES)[number]
+
+export const OUTGOING_RECIPIENT_KINDS = ['unit', 'user', 'organization', 'email'] as const
+export type OutgoingRecipientKind = (typeof OUTGOING_RECIPIENT_KINDS)[number]
+
+/** How an issued document reaches a recipient; 'exchange' is the edXML axis (issue 5). */
+export const DELIVERY_CHANNELS = ['internal', 'email', 'exchange'] as const
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number]
+
+export const DELIVERY_STATES = ['pending', 'sent', 'failed', 'received', 'read', 'recalled'] as const
+export type DeliveryState = (typeof DELIVERY_STATES)[number]
+
+/** The leader's approval signature, the organization's seal signature, the signature on a separate attachment. */
+export const SIGNATURE_KINDS = ['approval', 'seal', 'attachment'] as const
+export type SignatureKind = (typeof SIGNATURE_KINDS)[number]
+
+export const SIGNATURE_PROBLEMS = [
+  'digest_mismatch',
+  'signature_invalid',
+  'untrusted_chain',
+  'certificate_expired_at_signing',
+  'certificate_not_yet_valid_at_signing',
+  'unsupported_format',
+  'modified_after_signing',
+] as const
+export type SignatureProblem = (typeof SIGNATURE_PROBLEMS)[number]
+
+/** A number given from a register: used by a document, or cancelled with a reason (never reused). */
+export const NUMBER_LOG_STATES = ['used', 'cancelled'] as const
+export type NumberLogState = (typeof NUMBER_LOG_STATES)[number]

@@ -15,6 +15,11 @@ export const GLOBAL_ACTIONS = [
   'documentsIn.register',
   'documentsIn.read',
   'calendar.manage',
+  'documentsOut.draft',
+  'documentsOut.read',
+  'documentsOut.issue',
+  'signatures.verify',
+  'signing.manage',
 ] as const
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number]
 

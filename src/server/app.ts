@@ -31,6 +31,7 @@ import { calendarModule } from './modules/calendar/index.ts'
 import { captureModule } from './modules/capture/index.ts'
 import { delegationsModule } from './modules/delegations/index.ts'
 import { documentsInModule } from './modules/documents-in/index.ts'
+import { documentsOutModule } from './modules/documents-out/index.ts'
 import { filesModule } from './modules/files/index.ts'
 import { notificationsModule } from './modules/notifications/index.ts'
 import { organizationsModule } from './modules/organizations/index.ts'
@@ -54,6 +55,7 @@ const MODULES: AppModule[] = [
   calendarModule,
   captureModule,
   documentsInModule,
+  documentsOutModule,
 ]
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web')

@@ -12,6 +12,8 @@ import { RouteError } from './components/route-error.tsx'
 import { PATHS } from './lib/paths.ts'
 import { CALENDAR_PATH } from './features/calendar/paths.ts'
 import { DOC_PATHS } from './features/documents-in/paths.ts'
+import { OUT_PATHS } from './features/documents-out/paths.ts'
+import { SIGNATURE_PATHS } from './features/signatures/paths.ts'
 
 const RELOADED_KEY = 'eoffice.chunkReload'
 
@@ -80,6 +82,22 @@ const RegisterIncomingPage = page(
 const DocumentPage = page(() => import('./features/documents-in/document-page.tsx'), 'DocumentPage')
 const InboxPage = page(() => import('./features/inbox/inbox-page.tsx'), 'InboxPage')
 const RegistersPage = page(() => import('./features/registers/registers-page.tsx'), 'RegistersPage')
+const DocumentsOutPage = page(() => import('./features/documents-out/list-page.tsx'), 'DocumentsOutPage')
+const CreateDraftPage = page(() => import('./features/documents-out/create-page.tsx'), 'CreateDraftPage')
+const OutgoingDocumentPage = page(
+  () => import('./features/documents-out/document-page.tsx'),
+  'OutgoingDocumentPage',
+)
+const VerifyPage = page(() => import('./features/signatures/verify-page.tsx'), 'VerifyPage')
+const TrustedRootsPage = page(
+  () => import('./features/signatures/trusted-roots-page.tsx'),
+  'TrustedRootsPage',
+)
+const SigningKeysPage = page(() => import('./features/signatures/signing-keys-page.tsx'), 'SigningKeysPage')
+const ApprovalChainsPage = page(
+  () => import('./features/signatures/approval-chains-page.tsx'),
+  'ApprovalChainsPage',
+)
 
 function guarded(ability: GlobalAction, Page: ComponentType) {
   return (
@@ -118,6 +136,13 @@ export const router = createBrowserRouter([
           { path: DOC_PATHS.register, element: guarded('documentsIn.register', RegisterIncomingPage) },
           { path: `${DOC_PATHS.list}/:id`, element: guarded('documentsIn.read', DocumentPage) },
           { path: DOC_PATHS.registers, element: guarded('registers.manage', RegistersPage) },
+          { path: OUT_PATHS.list, element: guarded('documentsOut.read', DocumentsOutPage) },
+          { path: OUT_PATHS.create, element: guarded('documentsOut.draft', CreateDraftPage) },
+          { path: `${OUT_PATHS.list}/:id`, element: guarded('documentsOut.read', OutgoingDocumentPage) },
+          { path: SIGNATURE_PATHS.verify, element: guarded('signatures.verify', VerifyPage) },
+          { path: SIGNATURE_PATHS.trustedRoots, element: guarded('signing.manage', TrustedRootsPage) },
+          { path: SIGNATURE_PATHS.signingKeys, element: guarded('signing.manage', SigningKeysPage) },
+          { path: SIGNATURE_PATHS.approvalChains, element: guarded('signing.manage', ApprovalChainsPage) },
           { path: PATHS.profile, element: <ProfilePage /> },
           { path: PATHS.password, element: <PasswordPage /> },
           { path: PATHS.twoFactor, element: <TwoFactorPage /> },

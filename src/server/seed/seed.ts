@@ -11,6 +11,7 @@ import { recordEvent } from '../platform/events/record.ts'
 import { hashPassword, temporaryPassword } from '../modules/accounts/index.ts'
 import { HOLIDAY_SEED_YEARS, seedHolidays } from '../modules/calendar/index.ts'
 import { DEMO_DELEGATION, DEMO_ORGANIZATIONS, DEMO_UNITS, demoUsers } from './demo-data.ts'
+import { seedDemoSigning } from './demo-signing.ts'
 
 function systemCtx(tx: Tx, config: Config, now: Date) {
   return {
@@ -56,7 +57,7 @@ export async function ensureOwnOrganization(db: Db, config: Config, now = new Da
 }
 
 export type SeedResult =
-  | { kind: 'demo'; password: string; usernames: string[] }
+  | { kind: 'demo'; password: string; usernames: string[]; signingPin: string }
   | { kind: 'admin'; username: string; password: string }
   | null
 
@@ -135,7 +136,10 @@ export async function seedDemo(db: Db, config: Config, now = new Date()): Promis
       },
     })
   })
-  return { kind: 'demo', password, usernames: list.map((u) => u.username) }
+  // Issue 4: demo CA, leaders' keys and the organization's seal key (outside the transaction above:
+  // key generation takes a second and PGlite has one connection).
+  const signingPin = await seedDemoSigning(db, config, { id: ownId, name: config.organization.name }, now)
+  return { kind: 'demo', password, usernames: list.map((u) => u.username), signingPin }
 }
 
 /** A production database without users gets one administrator with a one-time password. */

@@ -73,3 +73,51 @@ export async function makeOrgWithUsers(db: Executor, roles: Role[]) {
     people[role] = await makeUser(db, { roles: [role], organizationId: organization.id, unitId: unit.id })
   return { organization, unit, users: people }
 }
+
+/**
+ * A one-page PDF laid out as an outgoing document (Decree 30/2020 Annex I): national title and
+ * motto, number line, place and date, type name, body, recipients block, signer title and name;
+ * in Liberation Serif (Times New Roman metrics) so the Vietnamese text extracts as written.
+ * `omit` leaves parts out, for format-check tests.
+ */
+export async function makeOutgoingPdf(input: {
+  notation: string
+  typeName?: string | null
+  subject: string
+  signerTitle: string
+  signerName: string
+  omit?: ('nationalTitle' | 'recipients' | 'signerName')[]
+}): Promise<Uint8Array> {
+  const { PDFDocument } = await import('pdf-lib')
+  const fontkit = (await import('@pdf-lib/fontkit')).default
+  const fs = await import('node:fs')
+  const pdf = await PDFDocument.create()
+  pdf.registerFontkit(fontkit)
+  const font = await pdf.embedFont(
+    fs.readFileSync('/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf'),
+    { subset: true },
+  )
+  const page = pdf.addPage([595, 842])
+  const omit = new Set(input.omit ?? [])
+  const lines = [
+    omit.has('nationalTitle') ? '' : 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'Độc lập - Tự do - Hạnh phúc',
+    `Số:      /${input.notation}`,
+    'Hà Nội, ngày      tháng      năm 2026',
+    input.typeName ? input.typeName.toUpperCase() : `V/v ${input.subject}`,
+    input.typeName ? input.subject : 'Kính gửi: Các đơn vị trực thuộc',
+    'Nội dung văn bản trả lời về kế hoạch thích ứng biến đổi khí hậu vùng đồng bằng sông Cửu Long.',
+    omit.has('recipients') ? '' : 'Nơi nhận:',
+    omit.has('recipients') ? '' : '- Như trên;',
+    omit.has('recipients') ? '' : '- Lưu: VT, KHTH.',
+    input.signerTitle,
+    '',
+    '',
+    '',
+    omit.has('signerName') ? '' : input.signerName,
+  ]
+  lines.forEach((text, i) => {
+    if (text) page.drawText(text, { x: 60, y: 780 - i * 24, size: 12, font })
+  })
+  return pdf.save()
+}

@@ -12,6 +12,9 @@ import {
   BookOutlined,
   CheckSquareOutlined,
   FileDoneOutlined,
+  FileProtectOutlined,
+  NodeIndexOutlined,
+  SendOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -36,6 +39,9 @@ import { NotificationBell } from '../features/notifications/notification-bell.ts
 import { CALENDAR_PATH } from '../features/calendar/paths.ts'
 import { InboxBadge } from '../features/inbox/inbox-badge.tsx'
 import { DOC_PATHS } from '../features/documents-in/paths.ts'
+import { OutgoingBadge } from '../features/documents-out/nav-badge.tsx'
+import { OUT_PATHS } from '../features/documents-out/paths.ts'
+import { SIGNATURE_PATHS } from '../features/signatures/paths.ts'
 import { BrandMark } from './brand.tsx'
 import { FullPageSpin } from './full-page-spin.tsx'
 import { LanguageSwitch } from './language-switch.tsx'
@@ -74,6 +80,21 @@ const MAIN: NavEntry[] = [
     labelKey: 'nav.documentsIn',
     icon: <FileDoneOutlined />,
     ability: 'documentsIn.read',
+  },
+  {
+    key: 'documents-out',
+    path: OUT_PATHS.list,
+    labelKey: 'documentsOut.nav.list',
+    icon: <SendOutlined />,
+    ability: 'documentsOut.read',
+    extra: <OutgoingBadge />,
+  },
+  {
+    key: 'verify-signatures',
+    path: SIGNATURE_PATHS.verify,
+    labelKey: 'signatures.nav.verify',
+    icon: <SafetyCertificateOutlined />,
+    ability: 'signatures.verify',
   },
   {
     key: 'registers',
@@ -126,6 +147,27 @@ const ADMIN: NavEntry[] = [
     labelKey: 'nav.calendar',
     icon: <CalendarOutlined />,
     ability: 'calendar.manage',
+  },
+  {
+    key: 'admin-signing-keys',
+    path: SIGNATURE_PATHS.signingKeys,
+    labelKey: 'signatures.nav.signingKeys',
+    icon: <KeyOutlined />,
+    ability: 'signing.manage',
+  },
+  {
+    key: 'admin-trusted-roots',
+    path: SIGNATURE_PATHS.trustedRoots,
+    labelKey: 'signatures.nav.trustedRoots',
+    icon: <FileProtectOutlined />,
+    ability: 'signing.manage',
+  },
+  {
+    key: 'admin-approval-chains',
+    path: SIGNATURE_PATHS.approvalChains,
+    labelKey: 'signatures.nav.approvalChains',
+    icon: <NodeIndexOutlined />,
+    ability: 'signing.manage',
   },
   {
     key: 'admin-audit',

@@ -23,6 +23,13 @@ const GLOBAL_RULES: Record<GlobalAction, readonly Role[]> = {
   'documentsIn.register': ['clerk'],
   'documentsIn.read': [...STAFF, ...MEMBERS, 'partner'],
   'calendar.manage': ['admin'],
+  // Outgoing documents (issue 4): staff draft; clerks number and issue; the admin keeps signing
+  // keys, trusted roots and approval chains. documents-out/policy.ts decides per document.
+  'documentsOut.draft': ['clerk', 'leader', 'unit_head', 'specialist', 'secretary'],
+  'documentsOut.read': [...STAFF, ...MEMBERS],
+  'documentsOut.issue': ['clerk'],
+  'signatures.verify': [...STAFF, ...MEMBERS, 'partner'],
+  'signing.manage': ['admin'],
 }
 
 /** Whether the actor holds a global ability through any of their roles. */

@@ -20,6 +20,8 @@ import { registerRoutes } from './routes-registers.ts'
 
 export { DOCUMENT_IN_EVENTS } from './events.ts'
 export { extractPendingTexts, EXTRACT_TEXT_JOB } from './jobs.ts'
+// Issuing to our own units and people (documents-out, issue 4).
+export { receiveInternal, recallInternal, type InternalDelivery } from './actions/receive-internal.ts'
 
 /** Whoever sees an incoming document may read its files (main file, attachments, processing files). */
 async function incomingFileGrant(db: Executor, actor: Actor, file: FileRecord): Promise<boolean> {

@@ -8,6 +8,8 @@ export { fileReadableBy, registerFileReadGrant, type FileReadGrant } from './acc
 export type { FileRecord } from './policy.ts'
 export { unsafeFindFile, type FileRow } from './queries.ts'
 export { contentDisposition } from './filename.ts'
+// Files a module produces itself (signed PDFs, conversions): blob already stored, file row here.
+export { insertFileWithBlob } from './store.ts'
 
 export const filesModule: AppModule = {
   name: 'files',

@@ -3,6 +3,7 @@
  * `notifications.kinds.*`, in the user's language, Vietnamese by default), a greeting, and a link
  * to the item. Pure.
  */
+import { notificationPath } from '@common/notification-path'
 import en from '@common/i18n/en.json'
 import vi from '@common/i18n/vi.json'
 import type { MailMessage } from '../../platform/mail/index.ts'
@@ -33,13 +34,7 @@ const FRAME: Record<Locale, { greeting: string; generic: string; link: string; f
 }
 
 /** Where each kind of notification leads in the web app (src/web/lib/paths.ts, features/documents-in/paths.ts). */
-export function notificationPath(kind: string, data: Record<string, unknown>): string {
-  if (kind.startsWith('documentIn.') && typeof data.documentId === 'string')
-    return `/documents-in/${encodeURIComponent(data.documentId)}`
-  if (kind.startsWith('delegation.')) return '/my-delegations'
-  if (kind === 'user.passwordReset') return '/login'
-  return '/'
-}
+export { notificationPath }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const timeFormat = new Intl.DateTimeFormat('en-GB', {

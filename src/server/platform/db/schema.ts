@@ -7,6 +7,7 @@ import {
   bigint,
   boolean,
   char,
+  customType,
   date,
   index,
   integer,
@@ -500,3 +501,403 @@ export const calendarDays = pgTable('calendar_days', {
   name: text('name').notNull(),
   updatedAt: updatedAt(),
 })
+
+// Outgoing documents (issue 4) -------------------------------------------------------------
+
+/** Raw bytes (PKCS#12 keys, certificates, images): a Uint8Array on both drivers. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => new Uint8Array(v),
+})
+
+/**
+ * What an outgoing document needs beyond the shared `documents` row: drafter, signer, the
+ * current version and approval step, issue facts, recall and replacement.
+ */
+export const outgoingDetails = pgTable(
+  'outgoing_details',
+  {
+    documentId: uuid('document_id')
+      .primaryKey()
+      .references(() => documents.id),
+    drafterId: uuid('drafter_id')
+      .notNull()
+      .references(() => users.id),
+    drafterUnitId: uuid('drafter_unit_id').references(() => units.id),
+    signerId: uuid('signer_id')
+      .notNull()
+      .references(() => users.id),
+    currentVersionId: uuid('current_version_id'),
+    /** The approval step the draft waits on (in review). */
+    currentStepId: uuid('current_step_id'),
+    /** The leader's signed PDF, then the issued (sealed) PDF. */
+    signedFileId: uuid('signed_file_id').references(() => files.id),
+    issuedFileId: uuid('issued_file_id').references(() => files.id),
+    issuedAt: ts('issued_at'),
+    issuedBy: uuid('issued_by').references(() => users.id),
+    recalledAt: ts('recalled_at'),
+    recallReason: text('recall_reason'),
+    lastFormatCheck: jsonb('last_format_check'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('outgoing_details_drafter_idx').on(t.drafterId),
+    index('outgoing_details_signer_idx').on(t.signerId),
+  ],
+)
+
+/** Versions of a draft's main file: every upload is a new version; a DOCX is converted to the PDF that gets signed. */
+export const draftVersions = pgTable(
+  'draft_versions',
+  {
+    id: id(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    version: integer('version').notNull(),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+    pdfFileId: uuid('pdf_file_id').references(() => files.id),
+    /** 'not_needed' | 'pending' | 'done' | 'unavailable' | 'failed' */
+    conversionStatus: text('conversion_status').notNull(),
+    conversionError: text('conversion_error'),
+    /** 'pending' | 'done' | 'failed' | 'scanned' */
+    textStatus: text('text_status').notNull().default('pending'),
+    extractedText: text('extracted_text'),
+    note: text('note'),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('draft_versions_doc_version_key').on(t.documentId, t.version),
+    index('draft_versions_conversion_idx')
+      .on(t.createdAt)
+      .where(sql`${t.conversionStatus} = 'pending'`),
+    index('draft_versions_text_idx')
+      .on(t.createdAt)
+      .where(sql`${t.textStatus} = 'pending'`),
+  ],
+)
+
+/** Comments on a draft's versions, and the reasons of returns and rejections. */
+export const draftComments = pgTable(
+  'draft_comments',
+  {
+    id: id(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    versionId: uuid('version_id').references(() => draftVersions.id),
+    /** 'comment' | 'approve' | 'return' | 'reject' */
+    kind: text('kind').notNull(),
+    body: text('body').notNull(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    principalId: uuid('principal_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('draft_comments_document_idx').on(t.documentId, t.createdAt)],
+)
+
+/** An approval chain per document type ('default' for the rest): the steps as data. */
+export const approvalChains = pgTable('approval_chains', {
+  documentType: text('document_type').primaryKey(),
+  /** [{ kind: 'unit_head' | 'office_chief' | 'user' | 'signer', userId?: string }] */
+  steps: jsonb('steps').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: updatedAt(),
+})
+
+/** The steps of one submission of a draft, resolved to people when submitted. */
+export const approvalSteps = pgTable(
+  'approval_steps',
+  {
+    id: id(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    /** Which submission round (each submit after a return starts a new round). */
+    round: integer('round').notNull(),
+    position: integer('position').notNull(),
+    kind: text('kind').notNull(),
+    assigneeUserId: uuid('assignee_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** 'waiting' | 'pending' | 'approved' | 'returned' | 'rejected' | 'skipped' */
+    state: text('state').notNull(),
+    versionId: uuid('version_id').references(() => draftVersions.id),
+    comment: text('comment'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedFor: uuid('decided_for').references(() => users.id),
+    decidedAt: ts('decided_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('approval_steps_document_idx').on(t.documentId, t.round, t.position),
+    index('approval_steps_assignee_idx')
+      .on(t.assigneeUserId)
+      .where(sql`${t.state} = 'pending'`),
+  ],
+)
+
+/** Submission slips (phiếu trình): the proposal carried to the signing leader and the decision. */
+export const submissionSlips = pgTable(
+  'submission_slips',
+  {
+    id: id(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    stepId: uuid('step_id').references(() => approvalSteps.id),
+    leaderId: uuid('leader_id')
+      .notNull()
+      .references(() => users.id),
+    proposal: text('proposal'),
+    submittedBy: uuid('submitted_by')
+      .notNull()
+      .references(() => users.id),
+    submittedAt: ts('submitted_at').notNull(),
+    /** 'approve' | 'return' | 'reject' */
+    decision: text('decision'),
+    decisionNote: text('decision_note'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedFor: uuid('decided_for').references(() => users.id),
+    decidedAt: ts('decided_at'),
+  },
+  (t) => [index('submission_slips_document_idx').on(t.documentId)],
+)
+
+/** Recipients of an outgoing document and the delivery state of each. */
+export const outgoingRecipients = pgTable(
+  'outgoing_recipients',
+  {
+    id: id(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    position: integer('position').notNull(),
+    /** 'unit' | 'user' | 'organization' | 'email' */
+    kind: text('kind').notNull(),
+    unitId: uuid('unit_id').references(() => units.id),
+    userId: uuid('user_id').references(() => users.id),
+    organizationId: uuid('organization_id').references(() => organizations.id),
+    email: text('email'),
+    name: text('name').notNull(),
+    /** 'internal' | 'email' | 'exchange' */
+    channel: text('channel').notNull(),
+    /** null before issuing; 'pending' | 'sent' | 'failed' | 'received' | 'read' | 'recalled' */
+    deliveryState: text('delivery_state'),
+    deliveryError: text('delivery_error'),
+    attempts: integer('attempts').notNull().default(0),
+    sentAt: ts('sent_at'),
+    messageId: text('message_id'),
+    incomingDocumentId: uuid('incoming_document_id').references(() => documents.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('outgoing_recipients_document_idx').on(t.documentId),
+    index('outgoing_recipients_pending_idx')
+      .on(t.channel)
+      .where(sql`${t.deliveryState} = 'pending'`),
+  ],
+)
+
+/** Links between documents: a reply to an incoming one, related documents, a replacement. */
+export const documentLinks = pgTable(
+  'document_links',
+  {
+    fromDocumentId: uuid('from_document_id')
+      .notNull()
+      .references(() => documents.id),
+    toDocumentId: uuid('to_document_id')
+      .notNull()
+      .references(() => documents.id),
+    /** 'reply_to' | 'related' | 'replaces' | 'delivered_as' */
+    kind: text('kind').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.fromDocumentId, t.toDocumentId, t.kind] }),
+    index('document_links_to_idx').on(t.toDocumentId, t.kind),
+  ],
+)
+
+/** Files of an outgoing document beyond its versions: attachments and the signed outputs. */
+export const outgoingFiles = pgTable(
+  'outgoing_files',
+  {
+    id: id(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+    /** 'attachment' | 'signed' (the leader's) | 'main' (issued, sealed) | 'sealed_attachment' */
+    role: text('role').notNull(),
+    /** The attachment a sealed attachment was made from. */
+    sourceFileId: uuid('source_file_id').references(() => files.id),
+    isSigned: boolean('is_signed').notNull().default(false),
+    addedBy: uuid('added_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('outgoing_files_document_idx').on(t.documentId),
+    uniqueIndex('outgoing_files_doc_file_role_key').on(t.documentId, t.fileId, t.role),
+    index('outgoing_files_file_idx').on(t.fileId),
+  ],
+)
+
+/** Signing keys held by the system: PKCS#12 bytes (protected by the PIN, which is never stored). */
+export const signingKeys = pgTable(
+  'signing_keys',
+  {
+    id: id(),
+    /** 'user' | 'organization' */
+    ownerKind: text('owner_kind').notNull(),
+    /** The organization the key signs for (the user's, or the organization's own seal key). */
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    userId: uuid('user_id').references(() => users.id),
+    p12: bytea('p12').notNull(),
+    certificateDer: bytea('certificate_der').notNull(),
+    certificate: jsonb('certificate').notNull(),
+    /** The handwritten signature (blue PNG) or the seal (red PNG). */
+    imagePng: bytea('image_png'),
+    isActive: boolean('is_active').notNull().default(true),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('signing_keys_active_user_key')
+      .on(t.userId)
+      .where(sql`${t.isActive} AND ${t.ownerKind} = 'user'`),
+    uniqueIndex('signing_keys_active_org_key')
+      .on(t.organizationId)
+      .where(sql`${t.isActive} AND ${t.ownerKind} = 'organization'`),
+  ],
+)
+
+/** Wrong PINs per user: 5 in a row lock signing for 15 minutes. Written outside the failed action's transaction. */
+export const signingPinFailures = pgTable('signing_pin_failures', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  failedCount: integer('failed_count').notNull().default(0),
+  lastFailedAt: ts('last_failed_at'),
+  lockedUntil: ts('locked_until'),
+})
+
+/** Signatures made by the system: who, for whom, with which certificate, when, producing which file. */
+export const documentSignatures = pgTable(
+  'document_signatures',
+  {
+    id: id(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    /** 'approval' | 'seal' | 'attachment' */
+    kind: text('kind').notNull(),
+    sourceFileId: uuid('source_file_id')
+      .notNull()
+      .references(() => files.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+    signingKeyId: uuid('signing_key_id')
+      .notNull()
+      .references(() => signingKeys.id),
+    signedBy: uuid('signed_by')
+      .notNull()
+      .references(() => users.id),
+    signedFor: uuid('signed_for')
+      .notNull()
+      .references(() => users.id),
+    signerName: text('signer_name').notNull(),
+    certificateSubject: text('certificate_subject').notNull(),
+    certificateSerial: text('certificate_serial').notNull(),
+    certificateFingerprint: text('certificate_fingerprint').notNull(),
+    signingTime: ts('signing_time').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('document_signatures_document_idx').on(t.documentId),
+    // One approval signature per document: signing twice is refused by the database too.
+    uniqueIndex('document_signatures_one_approval_key')
+      .on(t.documentId)
+      .where(sql`${t.kind} = 'approval'`),
+  ],
+)
+
+/** Trusted root certificates for verification, managed by the admin. */
+export const trustedRoots = pgTable('trusted_roots', {
+  id: id(),
+  name: text('name').notNull(),
+  certificateDer: bytea('certificate_der').notNull(),
+  certificate: jsonb('certificate').notNull(),
+  fingerprint: char('fingerprint', { length: 64 }).notNull().unique(),
+  isActive: boolean('is_active').notNull().default(true),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+})
+
+/** Every verification run, with its result. */
+export const signatureVerifications = pgTable(
+  'signature_verifications',
+  {
+    id: id(),
+    fileId: uuid('file_id').references(() => files.id),
+    sha256: char('sha256', { length: 64 }).notNull(),
+    filename: text('filename').notNull(),
+    verifiedBy: uuid('verified_by').references(() => users.id),
+    isSigned: boolean('is_signed').notNull(),
+    isValid: boolean('is_valid').notNull(),
+    report: jsonb('report').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('signature_verifications_file_idx').on(t.fileId)],
+)
+
+/**
+ * Every number given from a register: used by a document, or cancelled with a reason. The
+ * primary key makes a number impossible to give twice; a cancelled number stays recorded
+ * (no silent hole) and is never given again.
+ */
+export const registerNumberLog = pgTable(
+  'register_number_log',
+  {
+    registerId: uuid('register_id')
+      .notNull()
+      .references(() => registers.id),
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id),
+    numberAndNotation: text('number_and_notation').notNull(),
+    /** 'used' | 'cancelled' */
+    state: text('state').notNull(),
+    reason: text('reason'),
+    assignedBy: uuid('assigned_by')
+      .notNull()
+      .references(() => users.id),
+    assignedAt: ts('assigned_at').notNull(),
+    cancelledBy: uuid('cancelled_by').references(() => users.id),
+    cancelledAt: ts('cancelled_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.registerId, t.year, t.number] }),
+    index('register_number_log_document_idx').on(t.documentId),
+  ],
+)

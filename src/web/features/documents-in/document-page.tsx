@@ -32,6 +32,7 @@ import { docApi, fileContentUrl, type TTimeline } from '../../lib/api.ts'
 import { errorText, isApiError } from '../../lib/errors.ts'
 import { formatDate, formatDateTime } from '../../lib/format.ts'
 import { useIsMobile } from '../../lib/use-media.ts'
+import { ReplyButton, RepliesList } from '../documents-out/replies.tsx'
 import { DocumentActions, assigneeName } from './actions.tsx'
 import { documentKey, timelineKey } from './keys.ts'
 import { AssignmentRoleTag, AssignmentStateTag, StateTag, UrgencyTag, documentTypeName } from './labels.tsx'
@@ -448,10 +449,12 @@ export function DocumentPage() {
       <Files doc={doc} />
     </Card>
   )
+  const replies = <RepliesList incomingId={doc.id} />
   return (
     <>
       <PageHeader
         title={t('documentsIn.docTitle', { number: doc.registerNumber, year: doc.registerYear })}
+        extra={<ReplyButton incomingId={doc.id} />}
         subtitle={
           <span className="doc-head">
             <StateTag state={doc.state} testId="doc-state" />
@@ -484,6 +487,7 @@ export function DocumentPage() {
             children: isMobile ? (
               <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
                 {details}
+                {replies}
                 <Viewer doc={doc} />
               </div>
             ) : (
@@ -493,6 +497,7 @@ export function DocumentPage() {
                 </Col>
                 <Col xs={24} lg={11}>
                   {details}
+                  {replies}
                 </Col>
               </Row>
             ),

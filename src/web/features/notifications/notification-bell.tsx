@@ -2,6 +2,8 @@
 import { Badge, Button, Empty, Popover, Typography } from 'antd'
 import { BellOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { notificationPath } from '@common/notification-path'
 import { formatDateTime, fromNow } from '../../lib/format.ts'
 import './notifications.css'
 import { notificationText, useMarkRead, useNotifications } from './use-notifications.ts'
@@ -10,6 +12,7 @@ export function NotificationList({ limit = 8 }: { limit?: number }) {
   const { t, i18n } = useTranslation()
   const notifications = useNotifications()
   const markRead = useMarkRead()
+  const navigate = useNavigate()
   const items = (notifications.data?.items ?? []).slice(0, limit)
   if (notifications.isError) {
     return <Typography.Text type="secondary">{t('notifications.unavailable')}</Typography.Text>
@@ -26,6 +29,8 @@ export function NotificationList({ limit = 8 }: { limit?: number }) {
           data-testid="notification-item"
           onClick={() => {
             if (!n.readAt) markRead.mutate(n.id)
+            const target = notificationPath(n.kind, (n.data ?? {}) as Record<string, unknown>)
+            if (target !== '/') void navigate(target)
           }}
         >
           <div className="notification-text">{notificationText(t, i18n, n)}</div>

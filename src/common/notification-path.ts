@@ -1,0 +1,9 @@
+/** Where a notification leads, in the web app (the bell) and in e-mails (under PUBLIC_URL). */
+export function notificationPath(kind: string, data: Record<string, unknown>): string {
+  const id = typeof data.documentId === 'string' ? encodeURIComponent(data.documentId) : null
+  if (kind.startsWith('documentIn.') && id) return `/documents-in/${id}`
+  if (kind.startsWith('documentOut.') && id) return `/documents-out/${id}`
+  if (kind.startsWith('delegation.')) return '/my-delegations'
+  if (kind === 'user.passwordReset') return '/login'
+  return '/'
+}

@@ -1,0 +1,31 @@
+/** The events the outgoing-documents module records (audit log + after-commit trigger). */
+export const DOCUMENT_OUT_EVENTS = {
+  drafted: 'documentOut.drafted',
+  updated: 'documentOut.updated',
+  versionAdded: 'documentOut.versionAdded',
+  attachmentsAdded: 'documentOut.attachmentsAdded',
+  attachmentRemoved: 'documentOut.attachmentRemoved',
+  commented: 'documentOut.commented',
+  submitted: 'documentOut.submitted',
+  approved: 'documentOut.approved',
+  returned: 'documentOut.returned',
+  rejected: 'documentOut.rejected',
+  slipDecided: 'documentOut.slipDecided',
+  formatChecked: 'documentOut.formatChecked',
+  signed: 'documentOut.signed',
+  signingRefused: 'documentOut.signingRefused',
+  numberAssigned: 'documentOut.numberAssigned',
+  numberCancelled: 'documentOut.numberCancelled',
+  issued: 'documentOut.issued',
+  deliveryUpdated: 'documentOut.deliveryUpdated',
+  recalled: 'documentOut.recalled',
+  replaced: 'documentOut.replaced',
+  chainUpdated: 'approvalChain.updated',
+  keyAdded: 'signingKey.added',
+  keyUpdated: 'signingKey.updated',
+  rootAdded: 'trustedRoot.added',
+  rootUpdated: 'trustedRoot.updated',
+  verified: 'signature.verified',
+} as const
+
+export const DOCUMENT_OUT_TARGET = 'documentOut'

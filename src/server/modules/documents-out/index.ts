@@ -1,0 +1,46 @@
+/**
+ * Outgoing documents (văn bản đi, Decree 30/2020/NĐ-CP Art. 10–19): drafts and versions, the
+ * approval chain and submission slips, the format check, digital signing, numbering, issuing and
+ * delivery, recall and replace.
+ */
+import type { FastifyInstance } from 'fastify'
+import type { AppModule } from '../../app.ts'
+import type { Actor } from '../../platform/context.ts'
+import type { Executor } from '../../platform/db/client.ts'
+import { registerFileReadGrant, type FileRecord } from '../files/index.ts'
+import { defineOutgoingJobs } from './jobs.ts'
+import { documentsOutNotifications } from './on-events.ts'
+import { canSeeOutgoing } from './policy.ts'
+import { factsOf, unsafeLoadOutgoing } from './queries.ts'
+import { outgoingIdsHoldingFile } from './lookups.ts'
+import { adminRoutes } from './routes-admin.ts'
+import { draftRoutes } from './routes-drafts.ts'
+import { signingRoutes } from './routes-signing.ts'
+import { workflowRoutes } from './routes-workflow.ts'
+
+export { DOCUMENT_OUT_EVENTS } from './events.ts'
+export { deliverPending, ensureVersionTexts, processVersions } from './jobs.ts'
+
+/** Whoever sees an outgoing document may read its versions, attachments and signed files. */
+async function outgoingFileGrant(db: Executor, actor: Actor, file: FileRecord): Promise<boolean> {
+  for (const id of await outgoingIdsHoldingFile(db, file.id)) {
+    const doc = await unsafeLoadOutgoing(db, id)
+    if (doc && canSeeOutgoing(actor, factsOf(doc))) return true
+  }
+  return false
+}
+
+export const documentsOutModule: AppModule = {
+  name: 'documents-out',
+  routes: async (app: FastifyInstance) => {
+    await draftRoutes(app)
+    await workflowRoutes(app)
+    await signingRoutes(app)
+    await adminRoutes(app)
+  },
+  register: (deps) => {
+    defineOutgoingJobs(deps)
+    deps.dispatcher.register(documentsOutNotifications())
+    registerFileReadGrant(outgoingFileGrant)
+  },
+}
