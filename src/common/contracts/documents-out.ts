@@ -605,6 +605,8 @@ export const ZTrustedRoot = z.object({
   id: z.string(),
   name: z.string(),
   certificate: ZCertificateInfo,
+  /** The certificate as PEM, to download (e.g. for pdfsig/NSS or a browser's trust store). */
+  pem: z.string(),
   isActive: z.boolean(),
   createdAt: z.string(),
 })

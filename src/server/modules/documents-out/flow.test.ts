@@ -53,6 +53,12 @@ beforeAll(async () => {
     certificate: pki.rootCertificatePem,
   })
   expect(root.statusCode).toBe(200)
+  // The admin can download the root again, byte for byte.
+  const roots = (await o.clients.admin.get('/api/signing/trusted-roots')).json() as {
+    items: { pem: string }[]
+  }
+  const pemBody = (pem: string) => pem.replace(/-----[A-Z ]+-----|\s/g, '')
+  expect(roots.items.map((r) => pemBody(r.pem))).toContain(pemBody(pki.rootCertificatePem))
 }, 60_000)
 afterAll(async () => {
   await t.close()

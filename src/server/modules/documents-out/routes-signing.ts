@@ -54,11 +54,17 @@ function presentKey(row: KeyRow, userName: string | null) {
   }
 }
 
+function toPem(der: Uint8Array): string {
+  const b64 = Buffer.from(der).toString('base64')
+  return `-----BEGIN CERTIFICATE-----\n${b64.replace(/.{64}/g, '$&\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`
+}
+
 function presentRoot(row: typeof trustedRoots.$inferSelect) {
   return {
     id: row.id,
     name: row.name,
     certificate: presentCertificate(row.certificate as StoredCertificate),
+    pem: toPem(row.certificateDer),
     isActive: row.isActive,
     createdAt: row.createdAt.toISOString(),
   }

@@ -1,7 +1,7 @@
 /** Chứng thư gốc tin cậy: the certificate authorities whose chains make a signature trusted. */
 import { useState } from 'react'
 import { Alert, App, Button, Form, Input, Modal, Switch, Table, Tag } from 'antd'
-import { PlusOutlined } from '@ant-design/icons'
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { ZTrustedRootInput } from '@common/contracts/documents-out'
@@ -84,6 +84,16 @@ function AddRootModal({ onClose }: { onClose: () => void }) {
   )
 }
 
+/** Save the root's PEM as a file (for pdfsig/NSS, a browser's or the OS's trust store). */
+function downloadPem(name: string, pem: string): void {
+  const url = URL.createObjectURL(new Blob([pem], { type: 'application/x-pem-file' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = `${name.replace(/[^\p{L}\p{N}]+/gu, '-')}.pem`
+  a.click()
+  URL.revokeObjectURL(url)
+}
+
 export function TrustedRootsPage() {
   const { t } = useTranslation()
   const queryClient = useQueryClient()
@@ -164,6 +174,21 @@ export function TrustedRootsPage() {
                   {r.isActive ? t('common.active') : t('common.inactive')}
                 </Tag>
               </span>
+            ),
+          },
+          {
+            title: '',
+            key: 'download',
+            width: 120,
+            render: (_, r) => (
+              <Button
+                size="small"
+                icon={<DownloadOutlined />}
+                onClick={() => downloadPem(r.name, r.pem)}
+                data-testid="root-download"
+              >
+                {t('signatures.roots.download')}
+              </Button>
             ),
           },
         ]}
