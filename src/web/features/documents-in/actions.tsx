@@ -3,19 +3,9 @@
  * submit to a leader, direct and assign, reassign within a unit, start, progress note, complete,
  * return, extend and request an extension. Only the buttons the document's abilities allow show.
  */
+import { ActionModal } from '../../components/action-modal.tsx'
 import { useMemo, useState, type ReactNode } from 'react'
-import {
-  Alert,
-  App,
-  Button,
-  DatePicker,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Typography,
-  type FormInstance,
-} from 'antd'
+import { Alert, App, Button, DatePicker, Form, Input, Select, Typography, type FormInstance } from 'antd'
 import {
   CheckCircleOutlined,
   ClockCircleOutlined,
@@ -33,7 +23,6 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import type { TFunction } from 'i18next'
 import type { Dayjs } from 'dayjs'
 import dayjs from 'dayjs'
 import {
@@ -50,11 +39,11 @@ import {
 } from '@common/contracts/documents-in'
 import type { TSession } from '@common/contracts/auth'
 import type { TFile } from '@common/contracts/files'
-import { ApiError, docApi } from '../../lib/api.ts'
-import { errorText } from '../../lib/errors.ts'
+import { docApi } from '../../lib/api.ts'
+import { errorText, formErrorText } from '../../lib/errors.ts'
 import { DATE_FORMAT } from '../../lib/format.ts'
 import { useRequiredSession } from '../../lib/session.ts'
-import { applyServerError, clearErrorsOnChange, issuesToFields } from '../../lib/validation.ts'
+import { clearErrorsOnChange, issuesToFields } from '../../lib/validation.ts'
 import {
   AssigneeInput,
   DeadlineInput,
@@ -176,62 +165,6 @@ function AssignmentSelect({
   )
 }
 
-function ActionModal({
-  open,
-  title,
-  okText,
-  testId,
-  onCancel,
-  onOk,
-  pending,
-  error,
-  danger,
-  width,
-  children,
-}: {
-  open: boolean
-  title: string
-  okText: string
-  testId: string
-  onCancel: () => void
-  onOk: () => void
-  pending: boolean
-  error: string | null
-  danger?: boolean
-  width?: number
-  children: ReactNode
-}) {
-  const { t } = useTranslation()
-  return (
-    <Modal
-      open={open}
-      title={title}
-      onCancel={onCancel}
-      onOk={onOk}
-      okText={okText}
-      cancelText={t('common.cancel')}
-      confirmLoading={pending}
-      okButtonProps={{ danger: danger === true, ...{ 'data-testid': `${testId}-ok` } }}
-      cancelButtonProps={{ ...{ 'data-testid': `${testId}-cancel` } }}
-      destroyOnHidden
-      maskClosable={false}
-      width={width ?? 560}
-      data-testid={`${testId}-modal`}
-    >
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          style={{ marginBottom: 16 }}
-          data-testid={`${testId}-error`}
-        />
-      ) : null}
-      {children}
-    </Modal>
-  )
-}
-
 /** Upload files for a note or a result; shows the uploaded names. */
 function ProcessingFiles({
   files,
@@ -298,11 +231,6 @@ function useDocMutation<T>(
   })
 }
 
-function serverError(form: FormInstance, error: unknown, t: TFunction): string | null {
-  const onField = error instanceof ApiError && applyServerError(form, error, t)
-  return onField ? null : errorText(t, error)
-}
-
 type ModalProps = { doc: TIncomingDocument; open: boolean; onClose: () => void }
 
 function SubmitModal({ doc, open, onClose }: ModalProps) {
@@ -318,7 +246,7 @@ function SubmitModal({ doc, open, onClose }: ModalProps) {
     setError(null)
     const v = form.getFieldsValue()
     const body = check(form, ZSubmit, { leaderId: v.leaderId ?? '', note: v.note ?? null }, t)
-    if (body) mutation.mutate(body, { onError: (e) => setError(serverError(form, e, t)) })
+    if (body) mutation.mutate(body, { onError: (e) => setError(formErrorText(form, e, t)) })
   }
   return (
     <ActionModal
@@ -443,7 +371,7 @@ function AssignModal({ doc, open, onClose }: ModalProps) {
       },
       t,
     )
-    if (body) mutation.mutate(body, { onError: (e) => setError(serverError(form, e, t)) })
+    if (body) mutation.mutate(body, { onError: (e) => setError(formErrorText(form, e, t)) })
   }
   return (
     <ActionModal
@@ -539,7 +467,7 @@ function ReassignModal({ doc, open, onClose }: ModalProps) {
       },
       t,
     )
-    if (body) mutation.mutate(body, { onError: (e) => setError(serverError(form, e, t)) })
+    if (body) mutation.mutate(body, { onError: (e) => setError(formErrorText(form, e, t)) })
   }
   return (
     <ActionModal
@@ -676,7 +604,7 @@ function AssignmentActionModal({
     if (payload)
       mutation.mutate(
         { kind, payload: payload as never },
-        { onError: (e) => setError(serverError(form, e, t)) },
+        { onError: (e) => setError(formErrorText(form, e, t)) },
       )
   }
 

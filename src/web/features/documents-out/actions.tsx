@@ -4,19 +4,9 @@
  * leader's decision), sign with a PIN, cancel the number, recall and replace. Only the buttons the
  * server's abilities allow show. Numbering and issuing live in the issue panel.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react'
-import {
-  Alert,
-  App,
-  Button,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Typography,
-  type FormInstance,
-  type InputRef,
-} from 'antd'
+import { ActionModal } from '../../components/action-modal.tsx'
+import { useEffect, useRef, useState, type ComponentProps, type ReactNode } from 'react'
+import { App, Button, Form, Input, Select, Typography, type InputRef } from 'antd'
 import {
   CheckOutlined,
   CloseCircleOutlined,
@@ -30,7 +20,6 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from 'react-router'
 import { useTranslation } from 'react-i18next'
-import type { TFunction } from 'i18next'
 import type { z } from 'zod'
 import {
   ZApproveDraft,
@@ -46,9 +35,9 @@ import {
 } from '@common/contracts/documents-out'
 import { URGENCIES } from '@common/domain'
 import { ApiError } from '../../lib/api.ts'
-import { errorText } from '../../lib/errors.ts'
+import { errorText, formErrorText } from '../../lib/errors.ts'
 import { useRequiredSession } from '../../lib/session.ts'
-import { applyServerError, clearErrorsOnChange, parseForm } from '../../lib/validation.ts'
+import { clearErrorsOnChange, parseForm } from '../../lib/validation.ts'
 import { outApi } from './api.ts'
 import { useDraftOptions } from './create-page.tsx'
 import { outgoingKey, refreshOutgoing } from './keys.ts'
@@ -59,11 +48,6 @@ export type OutActionKind =
   'update' | 'submit' | 'approve' | 'return' | 'reject' | 'sign' | 'cancelNumber' | 'recall' | 'replace'
 
 type ModalProps = { doc: TOutgoingDocument; onClose: () => void }
-
-function serverError(form: FormInstance, error: unknown, t: TFunction): string | null {
-  const onField = error instanceof ApiError && applyServerError(form, error, t)
-  return onField ? null : errorText(t, error)
-}
 
 /** One mutation per action: keep the answer as the document, refresh lists and counts. */
 export function useOutMutation<T>(
@@ -85,56 +69,9 @@ export function useOutMutation<T>(
   })
 }
 
-export function OutModal({
-  title,
-  okText,
-  testId,
-  onCancel,
-  onOk,
-  pending,
-  error,
-  danger,
-  children,
-}: {
-  title: string
-  okText: string
-  testId: string
-  onCancel: () => void
-  onOk: () => void
-  pending: boolean
-  error: string | null
-  danger?: boolean
-  children: ReactNode
-}) {
-  const { t } = useTranslation()
-  return (
-    <Modal
-      open
-      title={title}
-      onCancel={onCancel}
-      onOk={onOk}
-      okText={okText}
-      cancelText={t('common.cancel')}
-      confirmLoading={pending}
-      okButtonProps={{ danger: danger === true, ...{ 'data-testid': `${testId}-ok` } }}
-      cancelButtonProps={{ ...{ 'data-testid': `${testId}-cancel` } }}
-      destroyOnHidden
-      maskClosable={false}
-      width={600}
-      data-testid={`${testId}-modal`}
-    >
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={error}
-          style={{ marginBottom: 16 }}
-          data-testid={`${testId}-error`}
-        />
-      ) : null}
-      {children}
-    </Modal>
-  )
+/** The action modal at this page's width. */
+export function OutModal(props: Omit<ComponentProps<typeof ActionModal>, 'open' | 'width'>) {
+  return <ActionModal {...props} width={600} />
 }
 
 /** Whom the user may decide for on the current step: themselves, or the principal they act for. */
@@ -177,7 +114,7 @@ function SubmitModal({ doc, onClose }: ModalProps) {
       { note: v.note?.trim() || null, proposal: v.proposal?.trim() || null },
       t,
     )
-    if (body) m.mutate(body, { onError: (e) => setError(serverError(form, e, t)) })
+    if (body) m.mutate(body, { onError: (e) => setError(formErrorText(form, e, t)) })
   }
   const next = doc.steps.find((s) => s.state === 'waiting' || s.state === 'pending')
   return (
@@ -257,7 +194,7 @@ function DecisionModal({ doc, onClose, kind }: ModalProps & { kind: 'approve' | 
         ])
     }
     if (payload)
-      m.mutate({ kind, payload: payload as never }, { onError: (e) => setError(serverError(form, e, t)) })
+      m.mutate({ kind, payload: payload as never }, { onError: (e) => setError(formErrorText(form, e, t)) })
   }
   const testId = `out-${kind}`
   return (
@@ -394,7 +331,7 @@ function ReasonModal({ doc, onClose, kind }: ModalProps & { kind: 'cancelNumber'
         onSuccess: (answer) => {
           if (kind === 'replace' && answer.id !== doc.id) void navigate(outgoingPath(answer.id))
         },
-        onError: (e) => setError(serverError(form, e, t)),
+        onError: (e) => setError(formErrorText(form, e, t)),
       })
   }
   const testId = kind === 'cancelNumber' ? 'out-cancel-number' : `out-${kind}`
@@ -448,7 +385,7 @@ function EditModal({ doc, onClose }: ModalProps) {
       },
       t,
     )
-    if (body) m.mutate(body, { onError: (e) => setError(serverError(form, e, t)) })
+    if (body) m.mutate(body, { onError: (e) => setError(formErrorText(form, e, t)) })
   }
   return (
     <OutModal
