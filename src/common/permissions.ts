@@ -20,6 +20,8 @@ export const GLOBAL_ACTIONS = [
   'documentsOut.issue',
   'signatures.verify',
   'signing.manage',
+  'exchange.receive',
+  'exchange.manage',
 ] as const
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number]
 

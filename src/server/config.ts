@@ -47,6 +47,12 @@ const ZEnv = z.object({
   SOFFICE_PATH: z.string().default('soffice'),
   CONVERT_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(900).default(120),
   CONVERT_CONCURRENCY: z.coerce.number().int().min(1).max(4).default(1),
+  EXCHANGE_AXIS_URL: z.string().url().optional(),
+  EXCHANGE_SYSTEM_ID: z.string().optional(),
+  EXCHANGE_SECRET: z.string().optional(),
+  EXCHANGE_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  EXCHANGE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
+  EXCHANGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(50),
 })
 
 const DEFAULT_MAIL_FROM = '"Mekong eOffice" <no-reply@localhost>'
@@ -94,6 +100,17 @@ export type Config = {
   mail: { smtpUrl: string | undefined; from: string }
   /** DOCX to PDF through LibreOffice headless. */
   convert: { sofficePath: string; timeoutMs: number; concurrency: number }
+  /**
+   * Inter-agency exchange: the national axis adapter when its URL, system id and secret are set
+   * (issued per agency by the axis operator); agencies with an endpoint in the directory are reached
+   * directly (peer). The queue retries with back-off up to `maxAttempts`.
+   */
+  exchange: {
+    axis: { url: string; systemId: string; secret: string } | undefined
+    pollSeconds: number
+    timeoutMs: number
+    maxAttempts: number
+  }
 }
 
 /** Settings the web app may see (served at /api/config). */
@@ -124,6 +141,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (problems.length > 0)
       throw new ConfigError(`Refusing to start in production:\n  ${problems.join('\n  ')}`)
   }
+  const axisParts = [e.EXCHANGE_AXIS_URL, e.EXCHANGE_SYSTEM_ID, e.EXCHANGE_SECRET]
+  if (axisParts.some(Boolean) && !axisParts.every(Boolean))
+    throw new ConfigError('EXCHANGE_AXIS_URL, EXCHANGE_SYSTEM_ID and EXCHANGE_SECRET go together')
   if (e.BLOB_STORE === 's3' && !e.S3_BUCKET) throw new ConfigError('BLOB_STORE=s3 needs S3_BUCKET')
   if (e.MAIL_FROM && !isMailbox(e.MAIL_FROM))
     throw new ConfigError(
@@ -175,6 +195,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sofficePath: e.SOFFICE_PATH,
       timeoutMs: e.CONVERT_TIMEOUT_SECONDS * 1000,
       concurrency: e.CONVERT_CONCURRENCY,
+    },
+    exchange: {
+      axis:
+        e.EXCHANGE_AXIS_URL && e.EXCHANGE_SYSTEM_ID && e.EXCHANGE_SECRET
+          ? { url: e.EXCHANGE_AXIS_URL, systemId: e.EXCHANGE_SYSTEM_ID, secret: e.EXCHANGE_SECRET }
+          : undefined,
+      pollSeconds: e.EXCHANGE_POLL_SECONDS,
+      timeoutMs: e.EXCHANGE_TIMEOUT_SECONDS * 1000,
+      maxAttempts: e.EXCHANGE_MAX_ATTEMPTS,
     },
   }
 }

@@ -19,6 +19,8 @@ export const ZOrganization = z.object({
   phone: z.string().nullable(),
   address: z.string().nullable(),
   endpoint: z.string().nullable(),
+  /** The agency's exchange certificate (PEM) that signs its edXML packages. */
+  certificatePem: z.string().nullable(),
   isActive: z.boolean(),
   userCount: z.number().int(),
   abilities: z.object({ update: z.boolean(), disable: z.boolean() }),
@@ -43,6 +45,14 @@ export const ZOrganizationInput = z
     phone: ZOptionalText(50),
     address: ZOptionalText(500),
     endpoint: z.url().nullish().or(z.literal('')),
+    certificatePem: z
+      .string()
+      .trim()
+      .max(20_000)
+      .regex(/^(-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----)?$/, {
+        error: 'Dán chứng thư số dạng PEM (-----BEGIN CERTIFICATE----- …)',
+      })
+      .nullish(),
   })
   .strict()
 export type TOrganizationInput = z.infer<typeof ZOrganizationInput>

@@ -30,6 +30,10 @@ const GLOBAL_RULES: Record<GlobalAction, readonly Role[]> = {
   'documentsOut.issue': ['clerk'],
   'signatures.verify': [...STAFF, ...MEMBERS, 'partner'],
   'signing.manage': ['admin'],
+  // Inter-agency exchange (issue 5): clerks decide on what arrives and follow deliveries; the admin
+  // keeps the agency directory and the exchange identity.
+  'exchange.receive': ['clerk', 'admin'],
+  'exchange.manage': ['admin'],
 }
 
 /** Whether the actor holds a global ability through any of their roles. */

@@ -17,6 +17,7 @@ export function presentOrganization(actor: Actor, o: OrganizationRow): TOrganiza
     phone: o.phone,
     address: o.address,
     endpoint: o.endpoint,
+    certificatePem: o.certificatePem,
     isActive: o.isActive,
     userCount: o.userCount,
     abilities: organizationAbilities(actor, o),
@@ -39,7 +40,7 @@ export function presentUnit(actor: Actor, u: UnitRow): TUnit {
 
 type OrganizationFields = Pick<
   OrganizationRow,
-  'code' | 'name' | 'shortName' | 'kind' | 'isOwn' | 'email' | 'phone' | 'address' | 'endpoint' | 'isActive'
+  'code' | 'name' | 'shortName' | 'kind' | 'isOwn' | 'email' | 'phone' | 'address' | 'endpoint' | 'certificatePem' | 'isActive'
 >
 
 /** An organization's fields worth keeping in the audit log. */
@@ -54,6 +55,7 @@ export function auditOrganization(o: OrganizationFields) {
     phone: o.phone,
     address: o.address,
     endpoint: o.endpoint,
+    hasCertificate: !!o.certificatePem,
     isActive: o.isActive,
   }
 }

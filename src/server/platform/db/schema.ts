@@ -39,6 +39,10 @@ export const organizations = pgTable(
     phone: text('phone'),
     address: text('address'),
     endpoint: text('endpoint'),
+    /** The agency's exchange certificate (PEM): edXML packages from it must be signed with this key. */
+    certificatePem: text('certificate_pem'),
+    /** When the directory entry last came from the axis's agency list (null: typed or imported). */
+    syncedAt: ts('synced_at'),
     isActive: boolean('is_active').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -899,5 +903,130 @@ export const registerNumberLog = pgTable(
   (t) => [
     primaryKey({ columns: [t.registerId, t.year, t.number] }),
     index('register_number_log_document_idx').on(t.documentId),
+  ],
+)
+
+/**
+ * The key that signs our edXML packages (the header signature of QCVN 102:2016). A system key,
+ * unlocked without a PIN: packages and status messages go out unattended, from the queue. The
+ * leader's and the seal's PAdES signatures stay inside the PDF.
+ */
+export const exchangeIdentity = pgTable('exchange_identity', {
+  organizationId: uuid('organization_id')
+    .primaryKey()
+    .references(() => organizations.id),
+  privateKeyPem: text('private_key_pem').notNull(),
+  certificatePem: text('certificate_pem').notNull(),
+  createdAt: createdAt(),
+})
+
+/**
+ * Every edXML package in or out: the durable outbox (retried with back-off until sent) and the
+ * store of received packages (waiting for the clerk, accepted, refused, applied). One row per
+ * package and counterpart agency.
+ */
+export const exchangeMessages = pgTable(
+  'exchange_messages',
+  {
+    id: id(),
+    /** 'out' | 'in' */
+    direction: text('direction').notNull(),
+    /** 'edoc' | 'status' */
+    kind: text('kind').notNull(),
+    /** edoc: its DocumentId; status: the DocumentId of the document it is about. */
+    documentIdentifier: text('document_identifier').notNull(),
+    /** edoc: 0 new, 1 revoke, 2 update, 3 replace. */
+    businessType: integer('business_type'),
+    statusCode: text('status_code'),
+    fromCode: text('from_code').notNull(),
+    toCode: text('to_code').notNull(),
+    /** The other agency in the directory, when known. */
+    organizationId: uuid('organization_id').references(() => organizations.id),
+    /** 'axis' | 'peer', chosen when sent or as received. */
+    transport: text('transport'),
+    /** The package bytes in the blob store (for 'out', built on the first attempt, then resent as is). */
+    packageSha256: char('package_sha256', { length: 64 }),
+    packageSize: integer('package_size'),
+    /**
+     * out: 'queued' | 'sent' | 'failed' (gave up or refused) | 'cancelled'
+     * in:  'received' (waiting for the clerk) | 'accepted' | 'refused' | 'applied' | 'destroyed' | 'recorded' (statuses)
+     */
+    state: text('state').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at'),
+    lastError: text('last_error'),
+    /** The id the axis (or the peer) gave the package. */
+    transportId: text('transport_id'),
+    /** Idempotency of received packages: the same package delivered twice is kept once. */
+    dedupeKey: text('dedupe_key'),
+    /** Our outgoing document (edoc out, 13 out, statuses in) and the recipient row it is for. */
+    outgoingDocumentId: uuid('outgoing_document_id').references(() => documents.id),
+    outgoingRecipientId: uuid('outgoing_recipient_id').references(() => outgoingRecipients.id),
+    /** The incoming document registered from a received edoc (or that a status we send is about). */
+    incomingDocumentId: uuid('incoming_document_id').references(() => documents.id),
+    /** For a status we send: the received package it answers. */
+    replyToMessageId: uuid('reply_to_message_id'),
+    /** Received packages: the parsed header and business block, for the clerk's list and the form. */
+    summary: jsonb('summary'),
+    warnings: jsonb('warnings'),
+    /** 'absent' | 'valid' | 'untrusted' | 'invalid' */
+    signatureState: text('signature_state'),
+    signatureDetail: jsonb('signature_detail'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: ts('decided_at'),
+    decisionReason: text('decision_reason'),
+    sentAt: ts('sent_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('exchange_messages_dedupe_key').on(t.dedupeKey),
+    // The sender's queue: what is due.
+    index('exchange_messages_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.direction} = 'out' AND ${t.state} = 'queued'`),
+    // The clerk's list of received packages.
+    index('exchange_messages_inbox_idx')
+      .on(t.createdAt.desc())
+      .where(sql`${t.direction} = 'in' AND ${t.state} = 'received'`),
+    index('exchange_messages_document_idx').on(t.documentIdentifier),
+    index('exchange_messages_outgoing_idx').on(t.outgoingDocumentId),
+    index('exchange_messages_incoming_idx').on(t.incomingDocumentId),
+  ],
+)
+
+/**
+ * Status feedback (01–06, 13, 15, 16) per document and agency, both ways: what the recipients of our
+ * documents reported, and what we reported on theirs. The timeline of a sent document reads it.
+ */
+export const exchangeStatusLog = pgTable(
+  'exchange_status_log',
+  {
+    id: id(),
+    /** 'in' (about our document) | 'out' (we sent it about theirs) */
+    direction: text('direction').notNull(),
+    documentIdentifier: text('document_identifier').notNull(),
+    /** The agency that reported (in) or that we reported to (out). */
+    organizationCode: text('organization_code').notNull(),
+    organizationId: uuid('organization_id').references(() => organizations.id),
+    outgoingDocumentId: uuid('outgoing_document_id').references(() => documents.id),
+    outgoingRecipientId: uuid('outgoing_recipient_id').references(() => outgoingRecipients.id),
+    statusCode: text('status_code').notNull(),
+    description: text('description').notNull().default(''),
+    /** The time the reporter gave (their clock); the timeline is ordered by it. */
+    statusAt: ts('status_at').notNull(),
+    staff: jsonb('staff'),
+    messageId: uuid('message_id').references(() => exchangeMessages.id),
+    recordedAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('exchange_status_log_once_key').on(
+      t.direction,
+      t.documentIdentifier,
+      t.organizationCode,
+      t.statusCode,
+      t.statusAt,
+    ),
+    index('exchange_status_log_outgoing_idx').on(t.outgoingDocumentId),
   ],
 )

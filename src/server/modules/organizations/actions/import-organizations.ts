@@ -128,6 +128,7 @@ async function applyPlan(ctx: Ctx, plan: Plan): Promise<void> {
       address: null,
       endpoint: null,
       ...plan.values,
+      certificatePem: plan.values.certificatePem ?? null,
       isOwn: false,
       isActive: true,
     })

@@ -1,6 +1,8 @@
 /** Steps shared by the organization actions: form input to columns, and the unique code. */
 import type { TOrganizationInput } from '@common/contracts/organizations'
 import type { Executor } from '../../../platform/db/client.ts'
+import { AppError } from '../../../platform/errors.ts'
+import { readCertificate } from '../../../platform/signing/index.ts'
 import { findOrganizationByCode } from '../queries.ts'
 import { organizationCodeTaken, type OrganizationPatch } from '../store.ts'
 
@@ -17,6 +19,10 @@ export function organizationPatch(input: Partial<FormFields>): OrganizationPatch
   if (input.phone !== undefined) patch.phone = input.phone
   if (input.address !== undefined) patch.address = input.address
   if (input.endpoint !== undefined) patch.endpoint = input.endpoint || null
+  if (input.certificatePem !== undefined) {
+    if (input.certificatePem) assertCertificate(input.certificatePem)
+    patch.certificatePem = input.certificatePem || null
+  }
   return patch
 }
 
@@ -34,4 +40,16 @@ export async function assertCodeFree(
   if (!code) return
   const holder = await findOrganizationByCode(db, code)
   if (holder && holder.id !== exceptId) throw organizationCodeTaken(code)
+}
+
+/** A pasted exchange certificate must be an X.509 certificate we can read. */
+function assertCertificate(pem: string): void {
+  try {
+    readCertificate(Buffer.from(pem))
+  } catch {
+    throw new AppError('VALIDATION_FAILED', {
+      message: 'certificatePem',
+      details: [{ path: 'certificatePem', message: 'Không đọc được chứng thư số (PEM X.509)' }],
+    })
+  }
 }
