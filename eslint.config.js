@@ -8,7 +8,8 @@ import tseslint from 'typescript-eslint'
 function otherModule(depth) {
   const up = '\\.\\./'.repeat(depth + 1)
   return {
-    regex: `^${up}(?!platform/|test/|seed/|app\\.ts|config\\.ts)[a-z-]+/(?!index\\.ts$).+`,
+    // Another module's test support (its test fixtures) may be shared by tests.
+    regex: `^${up}(?!platform/|test/|seed/|app\\.ts|config\\.ts)[a-z-]+/(?!index\\.ts$|[a-z-]+\\.test-support\\.ts$).+`,
     message: 'Reach another module only through its index.ts',
   }
 }

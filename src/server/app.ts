@@ -32,6 +32,7 @@ import { captureModule } from './modules/capture/index.ts'
 import { delegationsModule } from './modules/delegations/index.ts'
 import { documentsInModule } from './modules/documents-in/index.ts'
 import { documentsOutModule } from './modules/documents-out/index.ts'
+import { exchangeModule } from './modules/exchange/index.ts'
 import { filesModule } from './modules/files/index.ts'
 import { notificationsModule } from './modules/notifications/index.ts'
 import { organizationsModule } from './modules/organizations/index.ts'
@@ -56,6 +57,7 @@ const MODULES: AppModule[] = [
   captureModule,
   documentsInModule,
   documentsOutModule,
+  exchangeModule,
 ]
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web')

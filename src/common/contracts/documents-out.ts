@@ -405,6 +405,8 @@ export const ZOutgoingDocument = z.object({
   registerYear: z.number().int().nullable(),
   numberAndNotation: z.string().nullable(),
   issueDate: z.string().nullable(),
+  /** Decree 30 Annex VI identifier (edXML DocumentId), given when issued. */
+  documentIdentifier: z.string().nullable(),
   notes: z.string().nullable(),
   /** Whose step the draft waits on (in review). */
   currentStepAssigneeName: z.string().nullable(),

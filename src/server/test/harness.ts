@@ -28,6 +28,8 @@ export type TestAppOptions = {
   clock?: () => Date
   /** Start pg-boss (health and job tests); off by default for speed. */
   withJobs?: boolean
+  /** A database of its own (two agencies in one test, each with its own organization). */
+  isolated?: boolean
 }
 
 export async function openTestDatabase(): Promise<Database> {
@@ -78,7 +80,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOGIN_IP_MAX_FAILURES: '100000',
     ...options.env,
   })
-  const database = await openTestDatabase()
+  const database = options.isolated ? await openIsolatedDatabase() : await openTestDatabase()
   const deps = createDeps(config, database, options.clock)
   if (options.withJobs) {
     await deps.jobs.start()
@@ -99,7 +101,8 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     close: async () => {
       await app.close()
       if (options.withJobs) await deps.jobs.stop()
-      await database.close()
+      if ('drop' in database && typeof database.drop === 'function') await database.drop()
+      else await database.close()
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }

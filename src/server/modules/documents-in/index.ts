@@ -22,6 +22,9 @@ export { DOCUMENT_IN_EVENTS } from './events.ts'
 export { extractPendingTexts, EXTRACT_TEXT_JOB } from './jobs.ts'
 // Issuing to our own units and people (documents-out, issue 4).
 export { receiveInternal, recallInternal, type InternalDelivery } from './actions/receive-internal.ts'
+// Inter-agency exchange (issue 5): accepting a received package registers it; recalls and updates.
+export { registerIncoming } from './actions/register-incoming.ts'
+export { destroyIncoming, applySenderUpdate, type SenderUpdate } from './actions/exchange-hooks.ts'
 
 /** Whoever sees an incoming document may read its files (main file, attachments, processing files). */
 async function incomingFileGrant(db: Executor, actor: Actor, file: FileRecord): Promise<boolean> {

@@ -40,9 +40,13 @@ export async function makePki(now = new Date()): Promise<DemoPki> {
   })
 }
 
-export async function office(t: TestApp, pki: DemoPki) {
+export async function office(
+  t: TestApp,
+  pki: DemoPki,
+  options: { organization?: Awaited<ReturnType<typeof makeOrganization>> } = {},
+) {
   const db = t.database.db
-  const org = await makeOrganization(db, { kind: 'ministry', shortName: 'UBMC' })
+  const org = options.organization ?? (await makeOrganization(db, { kind: 'ministry', shortName: 'UBMC' }))
   const partner = await makeOrganization(db, { email: `vanthu.${uniq()}@example.org`, shortName: 'BNNMT' })
   const vp = await makeUnit(db, org.id, { code: 'VP', shortName: 'VP', name: 'Văn phòng' })
   const khth = await makeUnit(db, org.id, {

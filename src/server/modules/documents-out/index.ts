@@ -13,6 +13,7 @@ import { documentsOutNotifications } from './on-events.ts'
 import { canSeeOutgoing } from './policy.ts'
 import { factsOf, unsafeLoadOutgoing } from './queries.ts'
 import { outgoingIdsHoldingFile } from './lookups.ts'
+import { actingForOut } from './actions/support.ts'
 import { adminRoutes } from './routes-admin.ts'
 import { draftRoutes } from './routes-drafts.ts'
 import { signingRoutes } from './routes-signing.ts'
@@ -20,6 +21,17 @@ import { workflowRoutes } from './routes-workflow.ts'
 
 export { DOCUMENT_OUT_EVENTS } from './events.ts'
 export { deliverPending, ensureVersionTexts, processVersions } from './jobs.ts'
+// The exchange module (issue 5) builds edXML packages from issued documents and reports deliveries.
+export { unsafeLoadOutgoing, factsOf, type OutgoingView } from './queries.ts'
+export { canSeeOutgoing } from './policy.ts'
+export { updateRecipient as setRecipientDelivery } from './store.ts'
+
+/** An outgoing document if the actor may see it (the exchange panel of the document page). */
+export async function loadVisibleOutgoing(db: Executor, actor: Actor, id: string, now: Date) {
+  const actingFor = await actingForOut(db, actor, now)
+  const doc = await unsafeLoadOutgoing(db, id)
+  return doc && canSeeOutgoing(actor, factsOf(doc), actingFor) ? doc : null
+}
 
 /** Whoever sees an outgoing document may read its versions, attachments and signed files. */
 async function outgoingFileGrant(db: Executor, actor: Actor, file: FileRecord): Promise<boolean> {

@@ -41,6 +41,7 @@ export function presentOutgoing(
     registerYear: doc.registerYear,
     numberAndNotation: doc.numberAndNotation,
     issueDate: doc.issueDate,
+    documentIdentifier: doc.documentIdentifier,
     notes: doc.notes,
     currentStepAssigneeName: step?.assigneeName ?? null,
     createdAt: iso(doc.createdAt)!,

@@ -172,7 +172,14 @@ async function completeIssue(ctx: Ctx, input: Produced): Promise<{ id: string; h
   await updateOutgoing(
     ctx.tx,
     doc.id,
-    { state: 'issued', issueDate: input.issueDate },
+    {
+      state: 'issued',
+      issueDate: input.issueDate,
+      // Decree 30/2020 Annex VI: the system gives each issued document its identifier (edXML DocumentId).
+      documentIdentifier: own?.code
+        ? `${own.code},${input.issueDate.replaceAll('-', '/')},${doc.numberAndNotation!.replace(/\s+/g, '')}`
+        : null,
+    },
     { issuedFileId: main.id, issuedAt: ctx.now, issuedBy: ctx.actor.id },
     ctx.now,
   )

@@ -36,7 +36,14 @@ export async function recallDocument(
     reason: input.reason,
   })
   for (const r of doc.recipients)
-    await updateRecipient(ctx.tx, r.id, { deliveryState: 'recalled', updatedAt: ctx.now })
+    await updateRecipient(
+      ctx.tx,
+      r.id,
+      // An agency reached by exchange is asked to give it back (status 13); it answers 15 or 16.
+      r.channel === 'exchange' && r.deliveryState !== 'pending'
+        ? { deliveryError: 'Đã gửi yêu cầu thu hồi, chờ cơ quan nhận trả lời', updatedAt: ctx.now }
+        : { deliveryState: 'recalled', updatedAt: ctx.now },
+    )
   await updateOutgoing(
     ctx.tx,
     doc.id,
@@ -78,7 +85,8 @@ export async function replaceDocument(
     },
     {
       drafterId: ctx.actor.id,
-      drafterUnitId: ctx.actor.unitId,
+      // The replacement comes from the unit that drafted the original: same notation, same chain.
+      drafterUnitId: doc.details.drafterUnitId ?? ctx.actor.unitId,
       signerId: doc.details.signerId,
       createdAt: ctx.now,
       updatedAt: ctx.now,

@@ -138,13 +138,16 @@ export async function resolveRecipients(ctx: Ctx, input: readonly TRecipientInpu
     if (r.kind === 'organization') {
       const o = orgRows.find((x) => x.id === r.organizationId)
       if (!o || o.isOwn) throw invalid(path, 'Cơ quan nhận không có trong danh bạ')
-      // Issue 5 (edXML) takes agencies without an e-mail address; until then they wait as pending.
+      // An agency reachable electronically (its code, with its own endpoint or through the national
+      // axis) gets an edXML package; otherwise e-mail; with neither it waits as an exchange delivery
+      // until the directory or the axis is set up.
+      const isReachable = !!o.code && (!!o.endpoint || !!ctx.config.exchange.axis)
       return {
         ...base,
         organizationId: o.id,
         email: o.email,
         name: r.name ?? o.name,
-        channel: o.email ? 'email' : 'exchange',
+        channel: isReachable || !o.email ? 'exchange' : 'email',
       }
     }
     return { ...base, email: r.email!.toLowerCase(), name: r.name ?? r.email!, channel: 'email' }

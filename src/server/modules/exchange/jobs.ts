@@ -1,0 +1,71 @@
+/**
+ * Background work of the exchange: deliver the outbox (kicked after each enqueue, and every
+ * minute for what a kick missed or what waits for its back-off), and, when the national axis is
+ * configured, pull what it holds for us (REGULATIONS §2.4 steps 3–5: list, get, parse and check,
+ * acknowledge "done", or "fail" for a package we refuse, with the reason logged).
+ */
+import { AppError } from '../../platform/errors.ts'
+import { TransportError } from '../../platform/exchange-transport/index.ts'
+import type { OutboxDeps } from './outbox.ts'
+import { DELIVER_JOB, deliverDue } from './outbox.ts'
+import { receivePackage } from './receive.ts'
+import { axisTransport } from './transports.ts'
+
+export const POLL_JOB = 'exchange.poll'
+
+export type PollResult = { configured: boolean; received: number; statuses: number; failed: number }
+
+/** Pull every package waiting on the axis. One bad package is refused (ack "fail") without stopping the rest. */
+export async function pollAxis(deps: OutboxDeps): Promise<PollResult> {
+  const transport = axisTransport(deps.config)
+  const result: PollResult = { configured: !!transport, received: 0, statuses: 0, failed: 0 }
+  if (!transport) return result
+  const items = await transport.listReceived()
+  for (const item of items) {
+    let outcome: 'done' | 'fail' = 'done'
+    try {
+      const bytes = await transport.fetch(item.transportId)
+      const received = await receivePackage(deps, bytes, {
+        transport: 'axis',
+        transportId: item.transportId,
+      })
+      if (received.kind === 'status') result.statuses += 1
+      else result.received += 1
+    } catch (err) {
+      if (err instanceof TransportError && err.retryable) continue // left on the axis: next poll
+      outcome = 'fail'
+      result.failed += 1
+      const reason = err instanceof AppError || err instanceof TransportError ? err.message : String(err)
+      console.error(`exchange: package ${item.transportId} from ${item.from} refused: ${reason}`)
+    }
+    await transport.acknowledge(item.transportId, outcome)
+  }
+  return result
+}
+
+export function defineExchangeJobs(deps: OutboxDeps): void {
+  deps.jobs.define({
+    name: DELIVER_JOB,
+    policy: 'stately',
+    cron: '* * * * *',
+    handler: async () => {
+      await deliverDue(deps)
+    },
+  })
+  deps.jobs.define({
+    name: POLL_JOB,
+    policy: 'stately',
+    cron: '* * * * *',
+    handler: async () => {
+      if (!deps.config.exchange.axis) return
+      try {
+        await pollAxis(deps)
+      } catch (err) {
+        console.error('exchange: polling the axis failed:', err instanceof Error ? err.message : err)
+      }
+      // Poll again before the next cron minute when asked to poll more often.
+      if (deps.config.exchange.pollSeconds < 60)
+        await deps.jobs.send(POLL_JOB, {}, { startAfter: deps.config.exchange.pollSeconds })
+    },
+  })
+}
