@@ -11,6 +11,7 @@ import {
   seedDemo,
   type SeedResult,
 } from './seed/seed.ts'
+import { seedDemoExchange } from './seed/demo-exchange.ts'
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   return config.databaseUrl
@@ -62,10 +63,10 @@ async function main(): Promise<void> {
   )
   await migrateDatabase(database)
   await ensureOwnOrganization(database.db, config)
-  printSeed(
-    config,
-    config.seedDemo ? await seedDemo(database.db, config) : await bootstrapAdmin(database.db, config),
-  )
+  const seeded = config.seedDemo
+    ? await seedDemo(database.db, config)
+    : await bootstrapAdmin(database.db, config)
+  printSeed(config, seeded)
   if (config.isProduction && (await countActiveDemoUsers(database.db)) > 0) {
     console.error(
       'Refusing to start in production: demo accounts are active. Disable them or use a fresh database.',
@@ -76,6 +77,14 @@ async function main(): Promise<void> {
 
   const deps = createDeps(config, database)
   await deps.jobs.start()
+  if (seeded?.kind === 'demo') {
+    const received = await seedDemoExchange(deps).catch((err: unknown) => {
+      console.error('demo exchange packages not loaded:', err instanceof Error ? err.message : err)
+      return 0
+    })
+    if (received)
+      console.log(`${received} demo documents wait in "Văn bản điện tử đến" (received electronically).`)
+  }
   if (config.runWorker) await deps.jobs.work()
   const app = await buildApp(deps, { serveWeb: true })
   await app.listen({ host: config.host, port: config.port })

@@ -15,6 +15,13 @@ export { deliverDue, DELIVER_JOB } from './outbox.ts'
 export { pollAxis, POLL_JOB } from './jobs.ts'
 export { receivePackage } from './receive.ts'
 export { loadIdentity } from './identity.ts'
+export {
+  buildSamplePackage,
+  sampleDocumentId,
+  sampleLetterPdf,
+  sampleSender,
+  type SampleSender,
+} from './sample.ts'
 
 export const exchangeModule: AppModule = {
   name: 'exchange',

@@ -169,7 +169,7 @@ describe('A issues to B directly; B works on it; A follows every status', () => 
     const again = await fetch(`${b.url}/api/exchange/peer/packages`, {
       method: 'POST',
       headers: { 'content-type': 'application/xml', 'x-edxml-from': a.code },
-      body: await packageBytes(a, doc),
+      body: Buffer.from(await packageBytes(a, doc)),
     })
     expect(again.status).toBe(200)
     expect(await again.json()).toMatchObject({ id: pkg.id, duplicate: true })
