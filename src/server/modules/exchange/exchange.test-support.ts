@@ -17,6 +17,7 @@ import {
   type Office,
 } from '../documents-out/documents-out.test-support.ts'
 import { loadIdentity } from './identity.ts'
+import { pollAxis } from './jobs.ts'
 import { deliverDue } from './outbox.ts'
 
 export type Agency = {
@@ -89,6 +90,10 @@ export async function pump(...agencies: Agency[]): Promise<void> {
       await a.t.dispatch()
       const r = await deliverDue(a.t.deps)
       moved += r.sent
+      if (a.t.config.exchange.axis) {
+        const polled = await pollAxis(a.t.deps)
+        moved += polled.received + polled.statuses
+      }
     }
     if (moved === 0) break
   }

@@ -369,7 +369,7 @@ export async function stuckDocuments(
     sql`WITH latest AS (
           SELECT DISTINCT ON (l.outgoing_recipient_id) l.outgoing_recipient_id, l.status_code, l.status_at
           FROM exchange_status_log l WHERE l.direction = 'in' AND l.outgoing_recipient_id IS NOT NULL
-          ORDER BY l.outgoing_recipient_id, l.status_at DESC, l.recorded_at DESC)
+          ORDER BY l.outgoing_recipient_id, l.status_at DESC, l.created_at DESC)
         SELECT m.outgoing_document_id AS document_id, d.number_and_notation AS number, d.subject,
           COALESCE(o.name, m.to_code) AS recipient, m.to_code AS code,
           CASE WHEN m.state IN ('queued', 'failed') THEN m.state ELSE COALESCE(latest.status_code, 'sent') END AS state,

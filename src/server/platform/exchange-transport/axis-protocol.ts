@@ -16,6 +16,8 @@
  *   `X-Servicetype: eDoc`, `X-Messagetype: edoc | status`, `X-From: <organ code>`. X-From must be the
  *   organ the system id is registered for, and the package's own sender. → data `{ docId }`.
  *   The axis reads the recipients from the package; one unknown recipient refuses the whole package.
+ *   `X-To: code,code`, when given, names them instead: a status package names only the document's
+ *   issuer (ResponseFor), so a recall request (13) from the issuer must say to whom it goes.
  * - `getReceivedEdocList`, body `{ servicetype: 'eDoc', messagetype: 'edoc' | 'status' }`
  *   → data `[{ docId, from, messagetype, created_time }]`, created_time in ISO 8601.
  * - `getEdoc`, body `{ docId }` → the raw package (`Content-Type: application/xml`), or a JSON FAIL.
@@ -48,6 +50,7 @@ export const AXIS_HEADERS = {
   serviceType: 'X-Servicetype',
   messageType: 'X-Messagetype',
   from: 'X-From',
+  to: 'X-To',
 } as const
 
 /** The axis ErrorCode values of the LGSP table. */

@@ -72,6 +72,7 @@ export function createAxisTransport(options: AxisTransportOptions): ExchangeTran
         [AXIS_HEADERS.serviceType]: 'eDoc',
         [AXIS_HEADERS.messageType]: pkg.messageType,
         [AXIS_HEADERS.from]: pkg.from,
+        ...(pkg.to.length ? { [AXIS_HEADERS.to]: pkg.to.join(',') } : {}),
       })
       const { docId } = readData(reply, 'sendEdoc', ZSendResult)
       return { transportId: docId }

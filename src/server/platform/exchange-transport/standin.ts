@@ -221,7 +221,17 @@ async function sendEdoc(
       `Đơn vị gửi trong gói tin (${routing.from}) khác đơn vị của hệ thống`,
     )
   }
-  const recipients = [...new Set(routing.to)]
+  const declaredTo = header(headers, AXIS_HEADERS.to)
+  const recipients = [
+    ...new Set(
+      declaredTo
+        ? declaredTo
+            .split(',')
+            .map((c) => c.trim())
+            .filter(Boolean)
+        : routing.to,
+    ),
+  ]
   if (recipients.length === 0) return fail(400, AXIS_CODES.NOT_CONFORMING, 'Gói tin không có đơn vị nhận')
   const unknown = recipients.filter((code) => !ctx.known.has(code))
   if (unknown.length > 0) {
