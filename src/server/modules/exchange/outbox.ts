@@ -121,11 +121,14 @@ export async function queueStatus(
   })
 }
 
-/** Ask a worker to deliver soon (after the caller's commit: the job starts a second later). */
-export function kickDelivery(jobs: Jobs): void {
+/**
+ * Ask a worker to deliver soon. Inside a transaction (an event handler) the job waits a second, so
+ * it finds the rows committed; after a commit (a route) it may start at once.
+ */
+export function kickDelivery(jobs: Jobs, options: { isCommitted?: boolean } = {}): void {
   jobs
     .isHealthy()
-    .then((ok) => (ok ? jobs.send(DELIVER_JOB, {}, { startAfter: 1 }) : null))
+    .then((ok) => (ok ? jobs.send(DELIVER_JOB, {}, options.isCommitted ? {} : { startAfter: 1 }) : null))
     .catch((err: Error) => console.error(`could not queue ${DELIVER_JOB}:`, err.message))
 }
 

@@ -126,7 +126,7 @@ export async function exchangeRoutes(root: FastifyInstance): Promise<void> {
     },
     async (request) => {
       await runAction(request, acceptReceived, { ...request.body, id: request.params.id })
-      kickDelivery(app.deps.jobs)
+      kickDelivery(app.deps.jobs, { isCommitted: true })
       return presentById(request, request.params.id)
     },
   )
@@ -139,7 +139,7 @@ export async function exchangeRoutes(root: FastifyInstance): Promise<void> {
     },
     async (request) => {
       await runAction(request, refuseReceived, { ...request.body, id: request.params.id })
-      kickDelivery(app.deps.jobs)
+      kickDelivery(app.deps.jobs, { isCommitted: true })
       return presentById(request, request.params.id)
     },
   )
@@ -150,7 +150,7 @@ export async function exchangeRoutes(root: FastifyInstance): Promise<void> {
     async () => {
       const result = await pollAxis(deps())
       if (result.received || result.statuses) app.deps.kickDispatch()
-      kickDelivery(app.deps.jobs)
+      kickDelivery(app.deps.jobs, { isCommitted: true })
       return result
     },
   )
@@ -219,7 +219,7 @@ export async function exchangeRoutes(root: FastifyInstance): Promise<void> {
         },
         request.params.id,
       )
-      kickDelivery(app.deps.jobs)
+      kickDelivery(app.deps.jobs, { isCommitted: true })
       return presentOutbox(row, null)
     },
   )
@@ -310,7 +310,7 @@ export async function exchangeRoutes(root: FastifyInstance): Promise<void> {
           claimedFrom: typeof claimed === 'string' ? claimed : null,
         })
         if (!result.duplicate) app.deps.kickDispatch()
-        kickDelivery(app.deps.jobs)
+        kickDelivery(app.deps.jobs, { isCommitted: true })
         return reply
           .status(result.duplicate ? 200 : 202)
           .send(result.duplicate ? { id: result.id, duplicate: true } : { id: result.id })
