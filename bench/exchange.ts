@@ -20,7 +20,7 @@ import { sql } from 'drizzle-orm'
 import pg from 'pg'
 import { buildApp, createDeps } from '../src/server/app.ts'
 import { loadConfig } from '../src/server/config.ts'
-import { migrateDatabase, openDatabase, queryRows, type Database } from '../src/server/platform/db/client.ts'
+import { migrateDatabase, openDatabase, queryRows } from '../src/server/platform/db/client.ts'
 import {
   documents,
   exchangeMessages,
@@ -204,9 +204,7 @@ const pct = (sorted: number[], p: number) =>
 const ms = (x: number) => `${x.toFixed(1)} ms`
 
 async function main() {
-  console.log(
-    `exchange bench: engine ${args.engine}, ${N} documents (a one-page PDF each), peer transport`,
-  )
+  console.log(`exchange bench: engine ${args.engine}, ${N} documents (a one-page PDF each), peer transport`)
   const a = await agency('a', '000.00.00.G38', 'Ủy ban sông Mê Công Việt Nam')
   const b = await agency('b', '000.00.00.H33', 'Ủy ban nhân dân tỉnh An Giang')
   try {
