@@ -14,7 +14,7 @@ import { startAxisStandin, type AxisStandin } from '../../platform/exchange-tran
 import type { DemoPki } from '../../platform/signing/index.ts'
 import { makePki } from '../documents-out/documents-out.test-support.ts'
 import { addToDirectory, issueTo, pump, startAgency, type Agency } from './exchange.test-support.ts'
-import { pollAxis } from './jobs.ts'
+import { pollAxis, syncDirectory } from './jobs.ts'
 import { deliverDue } from './outbox.ts'
 
 const A = { code: '000.00.00.G38', name: 'Ủy ban sông Mê Công Việt Nam', shortName: 'UBMC' }
@@ -141,6 +141,9 @@ describe('through the national axis', () => {
       await b.o.clients.admin.post('/api/exchange/directory/sync')
     ).json() as TDirectoryImportResult
     expect(again.created).toBe(0)
+    // The nightly job does the same, as the system.
+    expect(await syncDirectory(b.t.deps)).toMatchObject({ created: 0, updated: 0, errors: [] })
+    expect(await syncDirectory(a.t.deps)).toMatchObject({ created: 1 })
     const list = (await b.o.clients.admin.get('/api/organizations?q=Nghệ An')).json() as {
       items: { code: string; certificatePem: string | null; email: string | null }[]
     }

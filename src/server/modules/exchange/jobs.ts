@@ -6,12 +6,15 @@
  */
 import { AppError } from '../../platform/errors.ts'
 import { TransportError } from '../../platform/exchange-transport/index.ts'
+import type { Ctx } from '../../platform/context.ts'
+import { entriesFromAxis, importDirectory } from './directory.ts'
 import type { OutboxDeps } from './outbox.ts'
 import { DELIVER_JOB, deliverDue } from './outbox.ts'
 import { receivePackage } from './receive.ts'
 import { axisTransport } from './transports.ts'
 
 export const POLL_JOB = 'exchange.poll'
+export const DIRECTORY_SYNC_JOB = 'exchange.directorySync'
 
 export type PollResult = { configured: boolean; received: number; statuses: number; failed: number }
 
@@ -43,7 +46,34 @@ export async function pollAxis(deps: OutboxDeps): Promise<PollResult> {
   return result
 }
 
+/** Refresh the directory from the axis's agency list (nightly; the admin can also ask for it). */
+export async function syncDirectory(deps: OutboxDeps) {
+  const transport = axisTransport(deps.config)
+  if (!transport) return null
+  const list = entriesFromAxis(await transport.listAgencies())
+  return deps.database.db.transaction(async (tx) => {
+    const ctx = {
+      tx,
+      now: deps.clock(),
+      request: { ip: null, userAgent: null },
+      principalId: '',
+      actor: null,
+      config: deps.config,
+      hasEvents: false,
+    }
+    // The system acts (actor null in the audit log), as for every scheduled job.
+    return importDirectory(ctx as unknown as Ctx, list, { dryRun: false, source: 'axis' })
+  })
+}
+
 export function defineExchangeJobs(deps: OutboxDeps): void {
+  deps.jobs.define({
+    name: DIRECTORY_SYNC_JOB,
+    cron: '30 2 * * *',
+    handler: async () => {
+      await syncDirectory(deps)
+    },
+  })
   deps.jobs.define({
     name: DELIVER_JOB,
     policy: 'stately',
