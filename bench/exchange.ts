@@ -93,7 +93,7 @@ async function agency(label: string, code: string, name: string) {
     .insert(organizations)
     .values({ code, name, kind: 'own', isOwn: true })
     .returning()
-  const identity = await loadIdentity(engine.database, new Date())
+  const identity = await loadIdentity(engine.database, new Date(), config.appSecret)
   return {
     engine,
     deps,

@@ -53,7 +53,7 @@ export async function startAgency(
   if (root.statusCode !== 200) throw new Error(`trusted root: ${root.body}`)
   await t.app.listen({ port: 0, host: '127.0.0.1' })
   const address = t.app.server.address() as net.AddressInfo
-  const identity = await loadIdentity(t.database, new Date())
+  const identity = await loadIdentity(t.database, new Date(), t.config.appSecret)
   return {
     t,
     o,

@@ -5,7 +5,16 @@
  * self-signed certificate naming our organization code) and shown to the admin, who gives the
  * certificate to partner agencies (or replaces it by one from a CA: a later step).
  */
-import { createPrivateKey, generateKeyPairSync, sign as rsaSign, type KeyObject } from 'node:crypto'
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createPrivateKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign as rsaSign,
+  type KeyObject,
+} from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import forge from 'node-forge'
 import type { Executor } from '../../platform/db/client.ts'
@@ -32,6 +41,32 @@ export type Identity = {
 }
 
 const cache = new Map<string, { pem: string; identity: Identity }>()
+
+/** The private key is kept encrypted under APP_SECRET (AES-256-GCM): a copy of the database alone cannot sign as us. */
+function keyOf(secret: string): Buffer {
+  return createHash('sha256').update(`exchange-identity|${secret}`).digest()
+}
+
+export function sealPrivateKey(pem: string, secret: string): string {
+  const iv = randomBytes(12)
+  const cipher = createCipheriv('aes-256-gcm', keyOf(secret), iv)
+  const body = Buffer.concat([cipher.update(pem, 'utf8'), cipher.final()])
+  return `enc:v1:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`
+}
+
+export function openPrivateKey(stored: string, secret: string): string {
+  if (!stored.startsWith('enc:v1:')) return stored
+  const raw = Buffer.from(stored.slice(7), 'base64')
+  const decipher = createDecipheriv('aes-256-gcm', keyOf(secret), raw.subarray(0, 12))
+  decipher.setAuthTag(raw.subarray(12, 28))
+  try {
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')
+  } catch (cause) {
+    throw new Error('the exchange key does not open with this APP_SECRET (was the secret changed?)', {
+      cause,
+    })
+  }
+}
 
 export async function findOwnOrganization(db: Executor): Promise<OwnOrganization> {
   const [row] = await db
@@ -95,7 +130,7 @@ function identityOf(own: OwnOrganization, privateKeyPem: string, certificatePem:
 }
 
 /** Our identity, created on first use (recorded in the audit log). */
-export async function loadIdentity(database: Database, now: Date): Promise<Identity> {
+export async function loadIdentity(database: Database, now: Date, appSecret: string): Promise<Identity> {
   const db = database.db
   const own = await findOwnOrganization(db)
   const read = async () =>
@@ -109,7 +144,10 @@ export async function loadIdentity(database: Database, now: Date): Promise<Ident
         .insert(exchangeIdentity)
         .values({
           organizationId: own.id,
-          privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+          privateKeyPem: sealPrivateKey(
+            privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+            appSecret,
+          ),
           certificatePem,
           createdAt: now,
         })
@@ -134,7 +172,7 @@ export async function loadIdentity(database: Database, now: Date): Promise<Ident
   const cached = cache.get(own.id)
   if (cached && cached.pem === row!.certificatePem && cached.identity.own.code === own.code)
     return cached.identity
-  const identity = identityOf(own, row!.privateKeyPem, row!.certificatePem)
+  const identity = identityOf(own, openPrivateKey(row!.privateKeyPem, appSecret), row!.certificatePem)
   cache.set(own.id, { pem: row!.certificatePem, identity })
   return identity
 }

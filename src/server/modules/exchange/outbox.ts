@@ -163,7 +163,7 @@ async function claimDue(db: Executor, now: Date, limit: number, onlyIds?: string
 
 async function packageOf(deps: OutboxDeps, row: MessageRow): Promise<Uint8Array> {
   if (row.packageSha256) return readBytes(deps.blobs, row.packageSha256)
-  const identity = await loadIdentity(deps.database, deps.clock())
+  const identity = await loadIdentity(deps.database, deps.clock(), deps.config.appSecret)
   const bytes =
     row.kind === 'edoc'
       ? await buildDocumentPackage(deps, identity, row)

@@ -229,7 +229,7 @@ export async function exchangeRoutes(root: FastifyInstance): Promise<void> {
     { schema: { tags, response: { 200: ZExchangeIdentity } }, config: clerk },
     async () => {
       const { config, database } = app.deps
-      const identity = await loadIdentity(database, app.deps.clock())
+      const identity = await loadIdentity(database, app.deps.clock(), config.appSecret)
       const [counts] = await queryRows<{ total: number; with_certificate: number; synced: number }>(
         database.db,
         sql`SELECT count(*)::int AS total, count(certificate_pem)::int AS with_certificate, count(synced_at)::int AS synced
