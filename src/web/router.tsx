@@ -13,6 +13,7 @@ import { PATHS } from './lib/paths.ts'
 import { CALENDAR_PATH } from './features/calendar/paths.ts'
 import { DOC_PATHS } from './features/documents-in/paths.ts'
 import { OUT_PATHS } from './features/documents-out/paths.ts'
+import { EXCHANGE_PATHS } from './features/exchange/paths.ts'
 import { SIGNATURE_PATHS } from './features/signatures/paths.ts'
 
 const RELOADED_KEY = 'eoffice.chunkReload'
@@ -98,6 +99,10 @@ const ApprovalChainsPage = page(
   () => import('./features/signatures/approval-chains-page.tsx'),
   'ApprovalChainsPage',
 )
+const ReceivedListPage = page(() => import('./features/exchange/received-list-page.tsx'), 'ReceivedListPage')
+const ReceivedPage = page(() => import('./features/exchange/received-page.tsx'), 'ReceivedPage')
+const TrackingPage = page(() => import('./features/exchange/tracking-page.tsx'), 'TrackingPage')
+const ExchangeAdminPage = page(() => import('./features/exchange/admin-page.tsx'), 'ExchangeAdminPage')
 
 function guarded(ability: GlobalAction, Page: ComponentType) {
   return (
@@ -139,6 +144,10 @@ export const router = createBrowserRouter([
           { path: OUT_PATHS.list, element: guarded('documentsOut.read', DocumentsOutPage) },
           { path: OUT_PATHS.create, element: guarded('documentsOut.draft', CreateDraftPage) },
           { path: `${OUT_PATHS.list}/:id`, element: guarded('documentsOut.read', OutgoingDocumentPage) },
+          { path: EXCHANGE_PATHS.received, element: guarded('exchange.receive', ReceivedListPage) },
+          { path: `${EXCHANGE_PATHS.received}/:id`, element: guarded('exchange.receive', ReceivedPage) },
+          { path: EXCHANGE_PATHS.tracking, element: guarded('exchange.receive', TrackingPage) },
+          { path: EXCHANGE_PATHS.admin, element: guarded('exchange.manage', ExchangeAdminPage) },
           { path: SIGNATURE_PATHS.verify, element: guarded('signatures.verify', VerifyPage) },
           { path: SIGNATURE_PATHS.trustedRoots, element: guarded('signing.manage', TrustedRootsPage) },
           { path: SIGNATURE_PATHS.signingKeys, element: guarded('signing.manage', SigningKeysPage) },

@@ -11,6 +11,9 @@ import {
   CalendarOutlined,
   BookOutlined,
   CheckSquareOutlined,
+  CloudDownloadOutlined,
+  DeploymentUnitOutlined,
+  MonitorOutlined,
   FileDoneOutlined,
   FileProtectOutlined,
   NodeIndexOutlined,
@@ -41,6 +44,8 @@ import { InboxBadge } from '../features/inbox/inbox-badge.tsx'
 import { DOC_PATHS } from '../features/documents-in/paths.ts'
 import { OutgoingBadge } from '../features/documents-out/nav-badge.tsx'
 import { OUT_PATHS } from '../features/documents-out/paths.ts'
+import { ReceivedBadge } from '../features/exchange/nav-badge.tsx'
+import { EXCHANGE_PATHS } from '../features/exchange/paths.ts'
 import { SIGNATURE_PATHS } from '../features/signatures/paths.ts'
 import { BrandMark } from './brand.tsx'
 import { FullPageSpin } from './full-page-spin.tsx'
@@ -88,6 +93,21 @@ const MAIN: NavEntry[] = [
     icon: <SendOutlined />,
     ability: 'documentsOut.read',
     extra: <OutgoingBadge />,
+  },
+  {
+    key: 'exchange-received',
+    path: EXCHANGE_PATHS.received,
+    labelKey: 'exchange.nav.received',
+    icon: <CloudDownloadOutlined />,
+    ability: 'exchange.receive',
+    extra: <ReceivedBadge />,
+  },
+  {
+    key: 'exchange-tracking',
+    path: EXCHANGE_PATHS.tracking,
+    labelKey: 'exchange.nav.tracking',
+    icon: <MonitorOutlined />,
+    ability: 'exchange.receive',
   },
   {
     key: 'verify-signatures',
@@ -147,6 +167,13 @@ const ADMIN: NavEntry[] = [
     labelKey: 'nav.calendar',
     icon: <CalendarOutlined />,
     ability: 'calendar.manage',
+  },
+  {
+    key: 'admin-exchange',
+    path: EXCHANGE_PATHS.admin,
+    labelKey: 'exchange.nav.admin',
+    icon: <DeploymentUnitOutlined />,
+    ability: 'exchange.manage',
   },
   {
     key: 'admin-signing-keys',

@@ -92,9 +92,9 @@ function selfSignedCertificate(own: OwnOrganization, privateKey: KeyObject, now:
   cert.serialNumber = `01${forge.util.bytesToHex(forge.random.getBytesSync(15))}`
   cert.validity.notBefore = new Date(now.getTime() - 60_000)
   cert.validity.notAfter = new Date(now.getTime() + 10 * 365 * 86_400_000)
-  // forge takes binary strings: Vietnamese names go in as UTF-8 bytes, tagged UTF8String.
+  // Vietnamese names must be tagged UTF8String (forge then encodes them); the default string type breaks.
   const utf8 = (value: string) => ({
-    value: forge.util.encodeUtf8(value),
+    value,
     valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class,
   })
   const attrs = [

@@ -224,6 +224,15 @@ export function exchangeNotifications(): EventHandler {
         userIds = await peopleOfOutgoing(tx, documentId)
       }
       if (userIds.length === 0) return
+      // People read the agency's name, not its code.
+      const code = typeof data.from === 'string' ? data.from : typeof data.to === 'string' ? data.to : null
+      const [agency] = code
+        ? await queryRows<{ name: string }>(
+            tx,
+            sql`SELECT name FROM organizations WHERE code = ${code} LIMIT 1`,
+          )
+        : []
+      const agencyName = typeof data.fromName === 'string' ? data.fromName : (agency?.name ?? code)
       await tx
         .insert(notifications)
         .values(
@@ -237,7 +246,7 @@ export function exchangeNotifications(): EventHandler {
                 : {}),
               ...(typeof data.documentId === 'string' ? { documentId: data.documentId } : {}),
               subject: data.subject ?? null,
-              from: data.from ?? data.to ?? null,
+              from: agencyName,
               statusCode: data.statusCode ?? null,
               description: data.description ?? data.error ?? data.reason ?? null,
             },

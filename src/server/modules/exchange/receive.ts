@@ -481,6 +481,8 @@ async function receiveRecallRequest(
         documentIdentifier: docId,
         businessType: 1,
         statusCode: '13',
+        fromName: originalSummary.header.from.organName,
+        subject: originalSummary.header.subject,
         reason: pkg.description,
         transport: c.via.transport,
         signature: c.signature,

@@ -32,6 +32,7 @@ import { formatDate, formatDateTime } from '../../lib/format.ts'
 import { useIsMobile } from '../../lib/use-media.ts'
 import { UrgencyTag, documentTypeName } from '../documents-in/labels.tsx'
 import { documentPath } from '../documents-in/paths.ts'
+import { ExchangeStatusPanel } from '../exchange/sent-panel.tsx'
 import { VerifySignatureButton } from '../signatures/verify-button.tsx'
 import { OutgoingActions } from './actions.tsx'
 import { outApi } from './api.ts'
@@ -439,6 +440,7 @@ export function OutgoingDocumentPage() {
       <ConversionNotice doc={doc} />
       <OutgoingActions doc={doc} />
       <IssuePanel doc={doc} />
+      <ExchangeStatusPanel doc={doc} />
       <Tabs
         defaultActiveKey="content"
         data-testid="out-tabs"

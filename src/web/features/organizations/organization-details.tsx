@@ -2,7 +2,7 @@ import { Descriptions, Drawer } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { TOrganization } from '@common/contracts/organizations'
 import { useIsMobile } from '../../lib/use-media.ts'
-import { KindTag } from './kind-tag.tsx'
+import { ExchangeTags, KindTag } from './kind-tag.tsx'
 
 /** The directory card of one organization. */
 export function OrganizationDetails({
@@ -46,6 +46,11 @@ export function OrganizationDetails({
             { key: 'phone', label: t('organizations.fields.phone'), children: o.phone ?? '' },
             { key: 'address', label: t('organizations.fields.address'), children: o.address ?? '' },
             { key: 'endpoint', label: t('organizations.fields.endpoint'), children: o.endpoint ?? '' },
+            {
+              key: 'exchange',
+              label: t('organizations.fields.exchange'),
+              children: <ExchangeTags organization={o} />,
+            },
             { key: 'users', label: t('organizations.fields.userCount'), children: o.userCount },
           ]}
         />

@@ -26,6 +26,7 @@ type Values = {
   phone?: string
   address?: string
   endpoint?: string
+  certificatePem?: string
 }
 
 const blank = (v: string | null | undefined) => v ?? undefined
@@ -75,6 +76,10 @@ export function OrganizationForm({
       phone: values.phone,
       address: values.address,
       endpoint: values.endpoint ?? '',
+      // Our own exchange certificate is the server's (Quản trị › Liên thông), never typed here.
+      ...(isOwn
+        ? {}
+        : { certificatePem: values.certificatePem?.trim() ? values.certificatePem.trim() : null }),
       ...(isOwn ? {} : { kind: values.kind }),
     }
     const parsed = organization
@@ -109,6 +114,7 @@ export function OrganizationForm({
                 phone: blank(organization.phone),
                 address: blank(organization.address),
                 endpoint: blank(organization.endpoint),
+                certificatePem: blank(organization.certificatePem),
               }
             : { kind: 'ministry' }
         }
@@ -149,6 +155,21 @@ export function OrganizationForm({
         >
           <Input placeholder="https://" data-testid="organization-form-endpoint" />
         </Form.Item>
+        {isOwn ? null : (
+          <Form.Item
+            name="certificatePem"
+            label={t('organizations.fields.certificatePem')}
+            extra={t('organizations.certificatePemHelp')}
+          >
+            <Input.TextArea
+              autoSize={{ minRows: 3, maxRows: 10 }}
+              placeholder={'-----BEGIN CERTIFICATE-----\n…\n-----END CERTIFICATE-----'}
+              spellCheck={false}
+              style={{ fontFamily: 'monospace', fontSize: 12 }}
+              data-testid="organization-form-certificatePem"
+            />
+          </Form.Item>
+        )}
       </Form>
     </FormDrawer>
   )

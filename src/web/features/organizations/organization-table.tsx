@@ -6,7 +6,7 @@ import { ORGANIZATION_KINDS, type OrganizationKind } from '@common/domain'
 import type { TOrganization } from '@common/contracts/organizations'
 import { errorText } from '../../lib/errors.ts'
 import { tablePagination, testId, useListParams } from '../../lib/list-params.ts'
-import { KindTag } from './kind-tag.tsx'
+import { ExchangeTags, KindTag } from './kind-tag.tsx'
 import { useOrganizationList } from './use-organizations.ts'
 import { countActive, FilterBar, useTableScroll } from '../../components/filter-bar.tsx'
 
@@ -81,6 +81,13 @@ export function OrganizationTable({
           {org.phone ? <div>{org.phone}</div> : null}
         </div>
       ),
+    },
+    {
+      title: t('organizations.fields.exchange'),
+      key: 'exchange',
+      width: 140,
+      responsive: ['lg'],
+      render: (_, org) => <ExchangeTags organization={org} />,
     },
     ...(withStatusFilter
       ? [
