@@ -40,7 +40,17 @@ export function presentUnit(actor: Actor, u: UnitRow): TUnit {
 
 type OrganizationFields = Pick<
   OrganizationRow,
-  'code' | 'name' | 'shortName' | 'kind' | 'isOwn' | 'email' | 'phone' | 'address' | 'endpoint' | 'certificatePem' | 'isActive'
+  | 'code'
+  | 'name'
+  | 'shortName'
+  | 'kind'
+  | 'isOwn'
+  | 'email'
+  | 'phone'
+  | 'address'
+  | 'endpoint'
+  | 'certificatePem'
+  | 'isActive'
 >
 
 /** An organization's fields worth keeping in the audit log. */
