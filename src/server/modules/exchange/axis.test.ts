@@ -10,7 +10,13 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TReceivedPage, TSentExchange, TDirectoryImportResult } from '@common/contracts/exchange'
 import { inspectRoute } from '../../platform/edxml/index.ts'
-import { startAxisStandin, type AxisStandin } from '../../platform/exchange-transport/index.ts'
+import { eq } from 'drizzle-orm'
+import { exchangeMessages } from '../../platform/db/schema.ts'
+import {
+  createAxisTransport,
+  startAxisStandin,
+  type AxisStandin,
+} from '../../platform/exchange-transport/index.ts'
 import type { DemoPki } from '../../platform/signing/index.ts'
 import { makePki } from '../documents-out/documents-out.test-support.ts'
 import { addToDirectory, issueTo, pump, startAgency, type Agency } from './exchange.test-support.ts'
@@ -129,6 +135,43 @@ describe('through the national axis', () => {
     expect(await pollAxis(b.t.deps)).toMatchObject({ received: 0 })
     expect(await receivedAtB(doc.numberAndNotation)).toHaveLength(1)
   }, 120_000)
+
+  it('a package whose signature fails is refused at B: acknowledged "fail", logged, never listed', async () => {
+    const doc = await issueTo(a, bInA.id)
+    await a.t.dispatch()
+    const [row] = await a.t.database.db
+      .select()
+      .from(exchangeMessages)
+      .where(eq(exchangeMessages.outgoingDocumentId, doc.id))
+    // Built as A's outbox builds it, then one word of the subject altered before it leaves.
+    const { buildDocumentPackage } = await import('./build-package.ts')
+    const { loadIdentity } = await import('./identity.ts')
+    const identity = await loadIdentity(a.t.database, new Date(), a.t.config.appSecret)
+    const good = Buffer.from(await buildDocumentPackage(a.t.deps, identity, row!))
+    const bad = Buffer.from(good.toString('utf8').replace('Trả lời góp ý', 'Trả lời GÓP Ý'), 'utf8')
+    const sender = createAxisTransport({
+      endpoint: axis.url,
+      systemId: SYSTEMS[0]!.systemId,
+      secret: SYSTEMS[0]!.secret,
+    })
+    await sender.send({
+      bytes: bad,
+      messageType: 'edoc',
+      from: A.code,
+      to: [B.code],
+      documentId: doc.documentIdentifier!,
+    })
+    expect(axis.pending(B.code)).toBe(1)
+    expect(await pollAxis(b.t.deps)).toMatchObject({ received: 0, failed: 1 })
+    expect(axis.pending(B.code)).toBe(0)
+    expect(await receivedAtB(doc.numberAndNotation)).toHaveLength(0)
+    const audit = (
+      await b.o.clients.admin.get('/api/audit/events?action=exchange.packageRejected')
+    ).json() as {
+      items: { data: { code: string; from: string } }[]
+    }
+    expect(audit.items[0]?.data).toMatchObject({ code: 'SIGNATURE_INVALID', from: A.code })
+  }, 60_000)
 
   it('the admin synchronises the directory from the axis agency list', async () => {
     const clerk = await b.o.clients.clerk.post('/api/exchange/directory/sync')

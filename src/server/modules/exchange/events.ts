@@ -14,6 +14,7 @@ export const EXCHANGE_EVENTS = {
   directoryImported: 'exchange.directoryImported',
   directorySynced: 'exchange.directorySynced',
   identityCreated: 'exchange.identityCreated',
+  packageRejected: 'exchange.packageRejected',
 } as const
 
 export const EXCHANGE_TARGET = 'exchangeMessage'

@@ -5,6 +5,8 @@
  * acknowledge "done", or "fail" for a package we refuse, with the reason logged).
  */
 import { AppError } from '../../platform/errors.ts'
+import { recordEvent } from '../../platform/events/record.ts'
+import { EXCHANGE_EVENTS, EXCHANGE_TARGET } from './events.ts'
 import { TransportError } from '../../platform/exchange-transport/index.ts'
 import type { Ctx } from '../../platform/context.ts'
 import { entriesFromAxis, importDirectory } from './directory.ts'
@@ -40,6 +42,31 @@ export async function pollAxis(deps: OutboxDeps): Promise<PollResult> {
       result.failed += 1
       const reason = err instanceof AppError || err instanceof TransportError ? err.message : String(err)
       console.error(`exchange: package ${item.transportId} from ${item.from} refused: ${reason}`)
+      // Nothing is kept of a refused package but the fact, for whoever investigates later.
+      await deps.database.db.transaction(async (tx) =>
+        recordEvent(
+          {
+            tx,
+            now: deps.clock(),
+            request: { ip: null, userAgent: null },
+            principalId: '',
+            actor: null,
+            hasEvents: false,
+          },
+          {
+            action: EXCHANGE_EVENTS.packageRejected,
+            targetType: EXCHANGE_TARGET,
+            targetId: null,
+            data: {
+              transportId: item.transportId,
+              from: item.from,
+              messageType: item.messageType,
+              code: err instanceof AppError || err instanceof TransportError ? err.code : 'INTERNAL',
+              reason: reason.slice(0, 500),
+            },
+          },
+        ),
+      )
     }
     await transport.acknowledge(item.transportId, outcome)
   }

@@ -285,6 +285,7 @@ export async function deliverDue(
   options: { limit?: number; onlyIds?: string[] } = {},
 ): Promise<{ sent: number; retry: number; failed: number }> {
   const counts = { sent: 0, retry: 0, failed: 0 }
+  if (options.onlyIds && options.onlyIds.length === 0) return counts
   for (;;) {
     const rows = await claimDue(deps.database.db, deps.clock(), options.limit ?? 20, options.onlyIds)
     if (rows.length === 0) break
