@@ -7,22 +7,14 @@ import { and, count, eq } from 'drizzle-orm'
 import type { Config } from '../config.ts'
 import type { Db, Tx } from '../platform/db/client.ts'
 import { delegations, organizations, registers, units, users } from '../platform/db/schema.ts'
-import { recordEvent } from '../platform/events/record.ts'
+import { recordEvent, systemEventSource } from '../platform/events/record.ts'
 import { hashPassword, temporaryPassword } from '../modules/accounts/index.ts'
 import { HOLIDAY_SEED_YEARS, seedHolidays } from '../modules/calendar/index.ts'
 import { DEMO_DELEGATION, DEMO_ORGANIZATIONS, DEMO_UNITS, demoUsers } from './demo-data.ts'
 import { seedDemoSigning } from './demo-signing.ts'
 
 function systemCtx(tx: Tx, config: Config, now: Date) {
-  return {
-    tx,
-    now,
-    config,
-    actor: null,
-    principalId: '',
-    request: { ip: null, userAgent: 'seed' },
-    hasEvents: false,
-  }
+  return { ...systemEventSource(tx, now, 'seed'), config }
 }
 
 /** Our own organization exists from the first start, named from the configuration; so do the public holidays. */

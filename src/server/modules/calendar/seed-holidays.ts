@@ -7,7 +7,7 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Tx } from '../../platform/db/client.ts'
 import { events } from '../../platform/db/schema.ts'
-import { recordEvent } from '../../platform/events/record.ts'
+import { recordEvent, systemEventSource } from '../../platform/events/record.ts'
 import { statutoryHolidays } from './holidays-data.ts'
 import { insertMissingCalendarDays, lockCalendar } from './store.ts'
 
@@ -33,14 +33,7 @@ export async function seedHolidays(tx: Tx, years: readonly number[], now = new D
     if (doneYears.has(year)) continue
     const days = statutoryHolidays(year)
     const inserted = await insertMissingCalendarDays(tx, days, now)
-    const ctx = {
-      tx,
-      now,
-      actor: null,
-      principalId: '',
-      request: { ip: null, userAgent: 'seed' },
-      hasEvents: false,
-    }
+    const ctx = systemEventSource(tx, now, 'seed')
     await recordEvent(ctx, {
       action: SEEDED,
       targetType: 'calendar',

@@ -21,7 +21,12 @@ import { registerRoutes } from './routes-registers.ts'
 export { DOCUMENT_IN_EVENTS } from './events.ts'
 export { extractPendingTexts, EXTRACT_TEXT_JOB } from './jobs.ts'
 // Issuing to our own units and people (documents-out, issue 4).
-export { receiveInternal, recallInternal, type InternalDelivery } from './actions/receive-internal.ts'
+export {
+  defaultIncomingRegister,
+  receiveInternal,
+  recallInternal,
+  type InternalDelivery,
+} from './actions/receive-internal.ts'
 // Inter-agency exchange (issue 5): accepting a received package registers it; recalls and updates.
 export { registerIncoming } from './actions/register-incoming.ts'
 export { destroyIncoming, applySenderUpdate, type SenderUpdate } from './actions/exchange-hooks.ts'

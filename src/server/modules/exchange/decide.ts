@@ -10,12 +10,13 @@ import type { TAcceptReceived, ReceivedKind } from '@common/contracts/exchange'
 import { DOCUMENT_TYPES, OFFICIAL_LETTER_CODE, type DocumentTypeCode } from '@common/document-types'
 import type { Urgency } from '@common/domain'
 import type { Ctx } from '../../platform/context.ts'
-import { documentLinks, exchangeMessages, registers } from '../../platform/db/schema.ts'
+import { documentLinks, exchangeMessages } from '../../platform/db/schema.ts'
 import { AppError, notFound } from '../../platform/errors.ts'
 import { recordEvent } from '../../platform/events/record.ts'
 import type { ResponseFor, StaffInfo } from '../../platform/edxml/index.ts'
 import {
   applySenderUpdate,
+  defaultIncomingRegister,
   destroyIncoming,
   recallInternal,
   registerIncoming,
@@ -145,23 +146,6 @@ async function registeredFrom(ctx: Ctx, fromCode: string, documentIdentifier: st
   return row ?? null
 }
 
-async function defaultRegister(ctx: Ctx): Promise<string> {
-  const [register] = await ctx.tx
-    .select({ id: registers.id })
-    .from(registers)
-    .where(
-      and(
-        eq(registers.organizationId, ctx.actor.organizationId),
-        eq(registers.kind, 'incoming'),
-        eq(registers.isActive, true),
-      ),
-    )
-    .orderBy(asc(registers.code))
-    .limit(1)
-  if (!register) throw new AppError('REGISTER_INACTIVE', { message: 'No active incoming register' })
-  return register.id
-}
-
 async function acceptDocument(ctx: Ctx, row: MessageRow, input: TAcceptReceived) {
   const summary = row.summary as ReceivedSummary
   const h = summary.header
@@ -184,7 +168,7 @@ async function acceptDocument(ctx: Ctx, row: MessageRow, input: TAcceptReceived)
   const numberAndNotation = [h.code.codeNumber, h.code.codeNotation].filter(Boolean).join('/') || null
   const signerTitle = [h.signerInfo.competence, h.signerInfo.position].filter(Boolean).join('\n') || null
   const { id: incomingId } = await registerIncoming(ctx, {
-    registerId: input.registerId ?? (await defaultRegister(ctx)),
+    registerId: input.registerId ?? (await defaultIncomingRegister(ctx)).id,
     receivedVia: 'exchange',
     senderOrganizationId: row.organizationId,
     senderName: h.from.organName,

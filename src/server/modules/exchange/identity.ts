@@ -19,7 +19,7 @@ import { eq } from 'drizzle-orm'
 import forge from 'node-forge'
 import type { Executor } from '../../platform/db/client.ts'
 import { exchangeIdentity, organizations } from '../../platform/db/schema.ts'
-import { recordEvent } from '../../platform/events/record.ts'
+import { recordEvent, systemEventSource } from '../../platform/events/record.ts'
 import { readCertificate, type CertificateInfo, type Signer } from '../../platform/signing/index.ts'
 import type { Database } from '../../platform/db/client.ts'
 import { EXCHANGE_EVENTS, EXCHANGE_TARGET } from './events.ts'
@@ -154,18 +154,15 @@ export async function loadIdentity(database: Database, now: Date, appSecret: str
         .onConflictDoNothing()
         .returning({ id: exchangeIdentity.organizationId })
       if (inserted.length)
-        await recordEvent(
-          { tx, now, request: { ip: null, userAgent: null }, principalId: '', actor: null, hasEvents: false },
-          {
-            action: EXCHANGE_EVENTS.identityCreated,
-            targetType: EXCHANGE_TARGET,
-            targetId: own.id,
-            data: {
-              organizationCode: own.code,
-              certificate: readCertificate(Buffer.from(certificatePem)).subject,
-            },
+        await recordEvent(systemEventSource(tx, now), {
+          action: EXCHANGE_EVENTS.identityCreated,
+          targetType: EXCHANGE_TARGET,
+          targetId: own.id,
+          data: {
+            organizationCode: own.code,
+            certificate: readCertificate(Buffer.from(certificatePem)).subject,
           },
-        )
+        })
     })
     row = await read()
   }

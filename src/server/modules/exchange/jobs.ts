@@ -5,7 +5,7 @@
  * acknowledge "done", or "fail" for a package we refuse, with the reason logged).
  */
 import { AppError } from '../../platform/errors.ts'
-import { recordEvent } from '../../platform/events/record.ts'
+import { recordEvent, systemEventSource } from '../../platform/events/record.ts'
 import { EXCHANGE_EVENTS, EXCHANGE_TARGET } from './events.ts'
 import { TransportError } from '../../platform/exchange-transport/index.ts'
 import type { Ctx } from '../../platform/context.ts'
@@ -79,15 +79,7 @@ export async function syncDirectory(deps: OutboxDeps) {
   if (!transport) return null
   const list = entriesFromAxis(await transport.listAgencies())
   return deps.database.db.transaction(async (tx) => {
-    const ctx = {
-      tx,
-      now: deps.clock(),
-      request: { ip: null, userAgent: null },
-      principalId: '',
-      actor: null,
-      config: deps.config,
-      hasEvents: false,
-    }
+    const ctx = { ...systemEventSource(tx, deps.clock()), config: deps.config }
     // The system acts (actor null in the audit log), as for every scheduled job.
     return importDirectory(ctx as unknown as Ctx, list, { dryRun: false, source: 'axis' })
   })

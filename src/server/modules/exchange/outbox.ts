@@ -9,7 +9,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { Config } from '../../config.ts'
 import { queryRows, type Database, type Executor } from '../../platform/db/client.ts'
 import { exchangeMessages, organizations } from '../../platform/db/schema.ts'
-import { recordEvent } from '../../platform/events/record.ts'
+import { recordEvent, systemEventSource } from '../../platform/events/record.ts'
 import { TransportError } from '../../platform/exchange-transport/index.ts'
 import type { BlobStore } from '../../platform/files/blob-store.ts'
 import type { Jobs } from '../../platform/jobs/queue.ts'
@@ -39,15 +39,6 @@ export function backoffMs(attempts: number, random = Math.random()): number {
   const base = Math.min(BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS)
   return Math.round(base * (0.8 + 0.4 * random))
 }
-
-const systemSource = (tx: Executor, now: Date) => ({
-  tx: tx as never,
-  now,
-  request: { ip: null, userAgent: null },
-  principalId: '',
-  actor: null,
-  hasEvents: false,
-})
 
 /** Queue our document for one recipient agency (issue, replacement). */
 export async function queueDocument(
@@ -220,7 +211,7 @@ async function sendOne(deps: OutboxDeps, row: MessageRow): Promise<'sent' | 'ret
           messageId: transportId,
           updatedAt: now,
         })
-      await recordEvent(systemSource(tx, now), {
+      await recordEvent(systemEventSource(tx, now), {
         action: EXCHANGE_EVENTS.sent,
         targetType: EXCHANGE_TARGET,
         targetId: row.id,
@@ -258,7 +249,7 @@ async function sendOne(deps: OutboxDeps, row: MessageRow): Promise<'sent' | 'ret
           updatedAt: now,
         })
       if (givesUp)
-        await recordEvent(systemSource(tx, now), {
+        await recordEvent(systemEventSource(tx, now), {
           action: EXCHANGE_EVENTS.deliveryFailed,
           targetType: EXCHANGE_TARGET,
           targetId: row.id,

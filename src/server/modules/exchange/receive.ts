@@ -7,10 +7,10 @@
 import { createHash } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import type { Config } from '../../config.ts'
-import { queryRows, type Database, type Executor } from '../../platform/db/client.ts'
+import { queryRows, type Database, type Executor, type Tx } from '../../platform/db/client.ts'
 import { exchangeMessages, organizations, trustedRoots } from '../../platform/db/schema.ts'
 import { AppError } from '../../platform/errors.ts'
-import { recordEvent } from '../../platform/events/record.ts'
+import { recordEvent, systemEventSource } from '../../platform/events/record.ts'
 import {
   EdxmlError,
   parseEdxml,
@@ -24,7 +24,7 @@ import { setRecipientDelivery } from '../documents-out/index.ts'
 import { EXCHANGE_EVENTS, EXCHANGE_TARGET } from './events.ts'
 import { findOwnOrganization, type OwnOrganization } from './identity.ts'
 import { queueStatus } from './outbox.ts'
-import { insertMessage, insertStatus, putBytes } from './store.ts'
+import { insertMessage, insertStatus, putBytes, type MessageInsert } from './store.ts'
 
 export type ReceiveDeps = { database: Database; blobs: BlobStore; config: Config; clock: () => Date }
 export type ReceivedVia = {
@@ -65,15 +65,6 @@ function refuse(
 ): never {
   throw new AppError(code, { message, details })
 }
-
-const systemSource = (tx: Executor, now: Date) => ({
-  tx: tx as never,
-  now,
-  request: { ip: null, userAgent: null },
-  principalId: '',
-  actor: null,
-  hasEvents: false,
-})
 
 async function findSender(db: Executor, code: string) {
   const [row] = await db
@@ -141,11 +132,12 @@ export async function receivePackage(
         : 'Gói tin không được ký bằng chứng thư số của cơ quan gửi đã đăng ký trong danh bạ',
     )
   const packageSha = createHash('sha256').update(bytes).digest('hex')
-  const common = { parsed, own, sender, signature, packageSha, via, bytes }
+  const common = { fromCode, parsed, own, sender, signature, packageSha, via, bytes }
   return pkg.kind === 'edoc' ? receiveDocument(deps, pkg, common) : receiveStatus(deps, pkg, common)
 }
 
 type Common = {
+  fromCode: string
   parsed: ParsedEdxml
   own: OwnOrganization
   sender: { id: string; name: string } | null
@@ -232,74 +224,54 @@ async function receiveDocument(deps: ReceiveDeps, pkg: EdocPackage, c: Common): 
             : null,
     },
   }
-  let result: ReceiveResult | null = null
-  await db.transaction(async (tx) => {
-    const id = await insertMessage(tx, {
-      direction: 'in',
+  return keepOnce(
+    deps,
+    c,
+    {
       kind: 'edoc',
       documentIdentifier: h.documentId,
       businessType: type,
-      fromCode: h.from.organId,
-      toCode: c.own.code,
-      organizationId: c.sender?.id ?? null,
-      transport: c.via.transport,
-      transportId: c.via.transportId ?? null,
       packageSha256: stored.sha256,
       packageSize: stored.size,
       state: 'received',
       dedupeKey,
       summary,
-      warnings: c.parsed.warnings,
-      signatureState: c.signature,
-      createdAt: now,
-      updatedAt: now,
-    })
-    if (!id) {
-      // Another delivery of the same package won the race.
-      result = { id: (await existingId(tx, dedupeKey))!, duplicate: true, kind: 'edoc' }
-      return
-    }
-    await recordEvent(systemSource(tx, now), {
+    },
+    {
       action: EXCHANGE_EVENTS.packageReceived,
-      targetType: EXCHANGE_TARGET,
-      targetId: id,
       data: {
-        messageId: id,
-        from: h.from.organId,
         fromName: h.from.organName,
         documentIdentifier: h.documentId,
         businessType: type,
         subject: h.subject,
-        transport: c.via.transport,
-        signature: c.signature,
         warnings: c.parsed.warnings.length,
       },
-    })
-    // Status 01: the software received it; the clerk has not acted yet.
-    if (type === 0 || type === 3)
-      await queueStatus(tx, {
-        ownCode: c.own.code,
-        toCode: h.from.organId,
-        organizationId: c.sender?.id ?? null,
-        statusCode: '01',
-        summary: {
-          responseFor: {
-            organId: h.from.organId,
-            code: `${h.code.codeNumber}/${h.code.codeNotation}`,
-            promulgationDate: h.promulgationInfo.promulgationDate,
-            documentId: h.documentId,
+    },
+    async (tx, id, now) => {
+      // Status 01: the software received it; the clerk has not acted yet.
+      if (type === 0 || type === 3)
+        await queueStatus(tx, {
+          ownCode: c.own.code,
+          toCode: h.from.organId,
+          organizationId: c.sender?.id ?? null,
+          statusCode: '01',
+          summary: {
+            responseFor: {
+              organId: h.from.organId,
+              code: `${h.code.codeNumber}/${h.code.codeNotation}`,
+              promulgationDate: h.promulgationInfo.promulgationDate,
+              documentId: h.documentId,
+            },
+            description: 'Văn bản đã đến hệ thống quản lý văn bản',
+            timestamp: now.toISOString(),
+            staff: {},
           },
-          description: 'Văn bản đã đến hệ thống quản lý văn bản',
-          timestamp: now.toISOString(),
-          staff: {},
-        },
-        replyToMessageId: id,
-        once: `${id}|01`,
-        now,
-      })
-    result = { id, duplicate: false, kind: 'edoc' }
-  })
-  return result!
+          replyToMessageId: id,
+          once: `${id}|01`,
+          now,
+        })
+    },
+  )
 }
 
 const STATUS_DELIVERY: Record<string, string | undefined> = {
@@ -314,7 +286,6 @@ const STATUS_DELIVERY: Record<string, string | undefined> = {
 
 async function receiveStatus(deps: ReceiveDeps, pkg: StatusPackage, c: Common): Promise<ReceiveResult> {
   const db = deps.database.db
-  const now = deps.clock()
   const docId = pkg.responseFor.documentId
   const dedupeKey = `in|status|${pkg.from.organId}|${docId}|${pkg.statusCode}|${pkg.timestamp.toISOString()}`
   const earlier = await existingId(db, dedupeKey)
@@ -334,76 +305,59 @@ async function receiveStatus(deps: ReceiveDeps, pkg: StatusPackage, c: Common): 
   if (!target) refuse('EXCHANGE_UNKNOWN_DOCUMENT', `Không có văn bản đi ${docId} để nhận trạng thái`)
   if (!target.recipient_id)
     refuse('EXCHANGE_UNKNOWN_SENDER', `Cơ quan ${pkg.from.organId} không phải nơi nhận văn bản ${docId}`)
-  let result: ReceiveResult | null = null
-  await db.transaction(async (tx) => {
-    const id = await insertMessage(tx, {
-      direction: 'in',
+  return keepOnce(
+    deps,
+    c,
+    {
       kind: 'status',
       documentIdentifier: docId,
       statusCode: pkg.statusCode,
-      fromCode: pkg.from.organId,
-      toCode: c.own.code,
-      organizationId: c.sender?.id ?? null,
-      transport: c.via.transport,
-      transportId: c.via.transportId ?? null,
       state: 'recorded',
       dedupeKey,
       summary: { description: pkg.description, staff: pkg.staffInfo, timestamp: pkg.timestamp.toISOString() },
-      warnings: c.parsed.warnings,
-      signatureState: c.signature,
       outgoingDocumentId: target.id,
       outgoingRecipientId: target.recipient_id,
-      createdAt: now,
-      updatedAt: now,
-    })
-    if (!id) {
-      result = { id: (await existingId(tx, dedupeKey))!, duplicate: true, kind: 'status' }
-      return
-    }
-    await insertStatus(tx, {
-      direction: 'in',
-      documentIdentifier: docId,
-      organizationCode: pkg.from.organId,
-      organizationId: c.sender?.id ?? null,
-      outgoingDocumentId: target.id,
-      outgoingRecipientId: target.recipient_id,
-      statusCode: pkg.statusCode,
-      description: pkg.description,
-      statusAt: pkg.timestamp,
-      staff: pkg.staffInfo,
-      messageId: id,
-      recordedAt: now,
-    })
-    // The delivery column follows the furthest news (a late 01 after 03 changes nothing visible).
-    const delivery = STATUS_DELIVERY[pkg.statusCode]
-    if (delivery)
-      await setRecipientDelivery(tx, target.recipient_id!, {
-        deliveryState: delivery,
-        deliveryError: pkg.statusCode === '02' ? `Từ chối tiếp nhận: ${pkg.description}` : null,
-        updatedAt: now,
-      })
-    if (pkg.statusCode === '16')
-      await setRecipientDelivery(tx, target.recipient_id!, {
-        deliveryError: `Từ chối thu hồi: ${pkg.description}`,
-        updatedAt: now,
-      })
-    await recordEvent(systemSource(tx, now), {
+    },
+    {
       action: EXCHANGE_EVENTS.statusReceived,
-      targetType: EXCHANGE_TARGET,
-      targetId: id,
       data: {
-        messageId: id,
         documentId: target.id,
         documentIdentifier: docId,
-        from: pkg.from.organId,
         statusCode: pkg.statusCode,
         description: pkg.description,
         statusAt: pkg.timestamp.toISOString(),
       },
-    })
-    result = { id, duplicate: false, kind: 'status' }
-  })
-  return result!
+    },
+    async (tx, id, now) => {
+      await insertStatus(tx, {
+        direction: 'in',
+        documentIdentifier: docId,
+        organizationCode: pkg.from.organId,
+        organizationId: c.sender?.id ?? null,
+        outgoingDocumentId: target.id,
+        outgoingRecipientId: target.recipient_id,
+        statusCode: pkg.statusCode,
+        description: pkg.description,
+        statusAt: pkg.timestamp,
+        staff: pkg.staffInfo,
+        messageId: id,
+        recordedAt: now,
+      })
+      // The delivery column follows the news (a late 01 after 03 changes nothing visible).
+      const delivery = STATUS_DELIVERY[pkg.statusCode]
+      if (delivery)
+        await setRecipientDelivery(tx, target.recipient_id!, {
+          deliveryState: delivery,
+          deliveryError: pkg.statusCode === '02' ? `Từ chối tiếp nhận: ${pkg.description}` : null,
+          updatedAt: now,
+        })
+      if (pkg.statusCode === '16')
+        await setRecipientDelivery(tx, target.recipient_id!, {
+          deliveryError: `Từ chối thu hồi: ${pkg.description}`,
+          updatedAt: now,
+        })
+    },
+  )
 }
 
 /** 13: the sender asks to take back a document it sent us: the clerk decides (15 or 16). */
@@ -414,7 +368,6 @@ async function receiveRecallRequest(
   dedupeKey: string,
 ): Promise<ReceiveResult> {
   const db = deps.database.db
-  const now = deps.clock()
   const docId = pkg.responseFor.documentId
   const [original] = await db
     .select({ id: exchangeMessages.id, summary: exchangeMessages.summary })
@@ -434,19 +387,14 @@ async function receiveRecallRequest(
       `Không có văn bản ${docId} của cơ quan ${pkg.from.organId} để thu hồi`,
     )
   const originalSummary = original.summary as ReceivedSummary
-  let result: ReceiveResult | null = null
-  await db.transaction(async (tx) => {
-    const id = await insertMessage(tx, {
-      direction: 'in',
+  return keepOnce(
+    deps,
+    c,
+    {
       kind: 'status',
       documentIdentifier: docId,
       statusCode: '13',
       businessType: 1,
-      fromCode: pkg.from.organId,
-      toCode: c.own.code,
-      organizationId: c.sender?.id ?? null,
-      transport: c.via.transport,
-      transportId: c.via.transportId ?? null,
       state: 'received',
       dedupeKey,
       summary: {
@@ -461,34 +409,74 @@ async function receiveRecallRequest(
         },
         recall: { description: pkg.description, timestamp: pkg.timestamp.toISOString() },
       },
-      warnings: c.parsed.warnings,
-      signatureState: c.signature,
       replyToMessageId: original.id,
-      createdAt: now,
-      updatedAt: now,
-    })
-    if (!id) {
-      result = { id: (await existingId(tx, dedupeKey))!, duplicate: true, kind: 'status' }
-      return
-    }
-    await recordEvent(systemSource(tx, now), {
+    },
+    {
       action: EXCHANGE_EVENTS.packageReceived,
-      targetType: EXCHANGE_TARGET,
-      targetId: id,
       data: {
-        messageId: id,
-        from: pkg.from.organId,
         documentIdentifier: docId,
         businessType: 1,
         statusCode: '13',
         fromName: originalSummary.header.from.organName,
         subject: originalSummary.header.subject,
         reason: pkg.description,
+      },
+    },
+  )
+}
+
+/**
+ * Keep a received package once: the first delivery inserts its row, records `event` and runs
+ * `then` in the same transaction; a repeat (or a racing twin) gets the first one's id.
+ */
+async function keepOnce(
+  deps: ReceiveDeps,
+  c: Common,
+  row: Omit<
+    MessageInsert,
+    | 'direction'
+    | 'fromCode'
+    | 'toCode'
+    | 'organizationId'
+    | 'transport'
+    | 'transportId'
+    | 'warnings'
+    | 'signatureState'
+    | 'createdAt'
+    | 'updatedAt'
+  > & { kind: 'edoc' | 'status'; dedupeKey: string },
+  event: { action: string; data: Record<string, unknown> },
+  then?: (tx: Tx, id: string, now: Date) => Promise<void>,
+): Promise<ReceiveResult> {
+  const now = deps.clock()
+  return deps.database.db.transaction(async (tx) => {
+    const id = await insertMessage(tx, {
+      ...row,
+      direction: 'in',
+      fromCode: c.fromCode,
+      toCode: c.own.code,
+      organizationId: c.sender?.id ?? null,
+      transport: c.via.transport,
+      transportId: c.via.transportId ?? null,
+      warnings: c.parsed.warnings,
+      signatureState: c.signature,
+      createdAt: now,
+      updatedAt: now,
+    })
+    if (!id) return { id: (await existingId(tx, row.dedupeKey))!, duplicate: true, kind: row.kind }
+    await recordEvent(systemEventSource(tx, now), {
+      action: event.action,
+      targetType: EXCHANGE_TARGET,
+      targetId: id,
+      data: {
+        messageId: id,
+        from: c.fromCode,
         transport: c.via.transport,
         signature: c.signature,
+        ...event.data,
       },
     })
-    result = { id, duplicate: false, kind: 'status' }
+    await then?.(tx, id, now)
+    return { id, duplicate: false, kind: row.kind }
   })
-  return result!
 }

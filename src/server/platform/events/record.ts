@@ -23,6 +23,11 @@ type EventSource = Pick<Ctx, 'tx' | 'now' | 'request' | 'principalId'> & {
   hasEvents: boolean
 }
 
+/** The source of events the system records itself (jobs, seeds, received packages): no actor. */
+export function systemEventSource(tx: Tx, now: Date, userAgent: string | null = null): EventSource {
+  return { tx, now, actor: null, principalId: '', request: { ip: null, userAgent }, hasEvents: false }
+}
+
 /** Append one event to the chain inside ctx.tx. */
 export async function recordEvent(ctx: EventSource, input: EventInput): Promise<RecordedEvent> {
   const row = await appendEvent(ctx.tx, {

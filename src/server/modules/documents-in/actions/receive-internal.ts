@@ -40,8 +40,8 @@ export type InternalDelivery = {
 export const RECEIVED_INTERNAL = 'documentIn.receivedInternal'
 export const INTERNAL_RECALLED = 'documentIn.recalled'
 
-/** Register the issued document for one internal recipient; returns the incoming document's id. */
-export async function receiveInternal(ctx: Ctx, input: InternalDelivery): Promise<{ id: string }> {
+/** The organization's first active incoming register (by code): where documents arriving without a clerk's choice go. */
+export async function defaultIncomingRegister(ctx: Ctx): Promise<{ id: string; code: string }> {
   const [register] = await ctx.tx
     .select({ id: registers.id, code: registers.code })
     .from(registers)
@@ -55,6 +55,12 @@ export async function receiveInternal(ctx: Ctx, input: InternalDelivery): Promis
     .orderBy(asc(registers.code))
     .limit(1)
   if (!register) throw new AppError('REGISTER_INACTIVE', { message: 'No active incoming register' })
+  return register
+}
+
+/** Register the issued document for one internal recipient; returns the incoming document's id. */
+export async function receiveInternal(ctx: Ctx, input: InternalDelivery): Promise<{ id: string }> {
+  const register = await defaultIncomingRegister(ctx)
   const year = vnYear(ctx.now)
   const registerNumber = await nextRegisterNumber(ctx.tx, register.id, year)
   const slash = input.numberAndNotation.indexOf('/')
