@@ -156,8 +156,13 @@ function manifestXml(files: WireFile[]): XElement {
     ),
   )
   manifest.attrs.push({ name: 'version', local: 'version', prefix: '', uri: '', value: '1.0' })
+  // Named so the signature can cover it: the files' names, types and descriptions are signed too.
+  manifest.attrs.push({ name: 'Id', local: 'Id', prefix: '', uri: '', value: MANIFEST_ID })
   return edxml('edXMLBody', [manifest])
 }
+
+/** The Id of the manifest, referenced by our signature (`#edXMLManifest`). */
+export const MANIFEST_ID = 'edXMLManifest'
 
 function attachmentParts(files: WireFile[]): (string | Buffer)[] {
   if (files.length === 0) return []
@@ -197,8 +202,18 @@ export async function buildEdoc(pkg: EdocInput, options: BuildOptions = {}): Pro
     messageHeaderXml(pkg.header),
     traceHeaderListXml(pkg.traceHeaders, pkg.business),
   ])
-  const envelope = envelopeOf(header, manifestXml(files))
-  if (options.signer) await signHeader(header, HEADER_SCOPE, 2, files, options.signer)
+  const body = manifestXml(files)
+  const envelope = envelopeOf(header, body)
+  const manifest = body.children.find((c): c is XElement => c.kind !== 'text')
+  if (options.signer)
+    await signHeader(
+      header,
+      HEADER_SCOPE,
+      2,
+      files,
+      options.signer,
+      manifest ? { id: MANIFEST_ID, element: manifest } : undefined,
+    )
   return assemble(envelope, files)
 }
 

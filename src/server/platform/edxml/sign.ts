@@ -5,7 +5,8 @@
  * with the enveloped-signature and exclusive C14N transforms digests the **edXMLHeader element
  * only**, canonicalised as a subtree with the Signature removed; one Reference URI="cid:<id>" per
  * attachment digests the attachment bytes as carried (the decoded base64, i.e. the zip when
- * zipped). The header holds every business field and the cid references pin every file, so
+ * zipped); one Reference URI="#edXMLManifest" digests the manifest (exclusive C14N), so the files'
+ * names, content types and descriptions are signed as well. The header holds every business field and the cid references pin every file, so
  * nothing that matters escapes the signature, while verifying never canonicalises megabytes of
  * base64. Verifiers that read URI="" as the whole document will not match; ours also accepts that
  * reading from other producers (see verify-signature.ts).
@@ -53,6 +54,8 @@ export async function signHeader(
   level: number,
   attachments: { contentId: string; carried: Uint8Array }[],
   signer: Signer,
+  /** The manifest (by its Id), so the files' names and types cannot be changed either. */
+  manifest?: { id: string; element: XElement },
 ): Promise<void> {
   const placeholder = dsig('Signature')
   const pad = { kind: 'text' as const, text: `\n${'  '.repeat(level + 1)}` }
@@ -67,6 +70,15 @@ export async function signHeader(
     dsig('CanonicalizationMethod', undefined, { Algorithm: EXC_C14N }),
     dsig('SignatureMethod', undefined, { Algorithm: RSA_SHA256 }),
     reference('', [ENVELOPED, EXC_C14N], headerDigest),
+    ...(manifest
+      ? [
+          reference(
+            `#${manifest.id}`,
+            [EXC_C14N],
+            sha256(canonicalize(toDom(manifest.element, inScope), EXC_C14N)),
+          ),
+        ]
+      : []),
     ...attachments.map((a) => reference(`cid:${a.contentId}`, [], sha256(a.carried))),
   ])
   const signatureValue = dsig('SignatureValue')

@@ -72,6 +72,19 @@ describe('our signatures', () => {
     expect(reason(parsed)).toMatch(/"tep-1".*thay đổi hoặc tráo đổi/)
   })
 
+  it('catch a renamed attachment or a changed content type (the manifest is signed)', async () => {
+    const name = /<edXML:AttachmentName>([^<]+)<\/edXML:AttachmentName>/.exec(signed)![1]!
+    const renamed = signed.replace(`<edXML:AttachmentName>${name}<`, `<edXML:AttachmentName>${name}.exe<`)
+    expect(renamed).not.toBe(signed)
+    expect(reason(await parseText(renamed))).toMatch(/edXMLManifest/)
+    const retyped = signed.replace(
+      /(<edXML:edXMLManifest[\s\S]*?<edXML:ContentType>)[^<]+/,
+      '$1application/x-msdownload',
+    )
+    expect(retyped).not.toBe(signed)
+    expect(reason(await parseText(retyped))).toMatch(/edXMLManifest/)
+  })
+
   it('catch swapped attachments', async () => {
     const [a, b] = bodies(signed) as [string, string]
     const swapped = signed.replace(a, '@@A@@').replace(b, a).replace('@@A@@', b)
