@@ -20,6 +20,7 @@ import { EventDispatcher } from './platform/events/dispatch.ts'
 import { createBlobStore } from './platform/files/create-blob-store.ts'
 import { createMailer } from './platform/mail/index.ts'
 import { createDocxConverter } from './platform/convert/index.ts'
+import { createOcrEngine } from './platform/ocr/index.ts'
 import { registerErrorHandling } from './platform/http/errors.ts'
 import { registerGuard } from './platform/http/guard.ts'
 import type { AppDeps } from './platform/http/types.ts'
@@ -77,6 +78,12 @@ export function createDeps(
     blobs: createBlobStore(config),
     mailer: createMailer(config),
     converter: createDocxConverter(config),
+    ocr: createOcrEngine({
+      tesseractPath: config.ocr.tesseractPath,
+      pdftoppmPath: config.ocr.pdftoppmPath,
+      concurrency: config.ocr.concurrency,
+      timeoutMs: config.ocr.timeoutMs,
+    }),
     dispatcher,
     clock,
     kickDispatch: () => {

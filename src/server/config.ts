@@ -47,6 +47,10 @@ const ZEnv = z.object({
   SOFFICE_PATH: z.string().default('soffice'),
   CONVERT_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(900).default(120),
   CONVERT_CONCURRENCY: z.coerce.number().int().min(1).max(4).default(1),
+  TESSERACT_PATH: z.string().default('tesseract'),
+  PDFTOPPM_PATH: z.string().default('pdftoppm'),
+  OCR_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  OCR_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   EXCHANGE_AXIS_URL: z.string().url().optional(),
   EXCHANGE_SYSTEM_ID: z.string().optional(),
   EXCHANGE_SECRET: z.string().optional(),
@@ -100,6 +104,8 @@ export type Config = {
   mail: { smtpUrl: string | undefined; from: string }
   /** DOCX to PDF through LibreOffice headless. */
   convert: { sofficePath: string; timeoutMs: number; concurrency: number }
+  /** OCR of scanned PDFs and images (Tesseract with Vietnamese data; missing means "OCR unavailable"). */
+  ocr: { tesseractPath: string; pdftoppmPath: string; concurrency: number; timeoutMs: number }
   /**
    * Inter-agency exchange: the national axis adapter when its URL, system id and secret are set
    * (issued per agency by the axis operator); agencies with an endpoint in the directory are reached
@@ -195,6 +201,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sofficePath: e.SOFFICE_PATH,
       timeoutMs: e.CONVERT_TIMEOUT_SECONDS * 1000,
       concurrency: e.CONVERT_CONCURRENCY,
+    },
+    ocr: {
+      tesseractPath: e.TESSERACT_PATH,
+      pdftoppmPath: e.PDFTOPPM_PATH,
+      concurrency: e.OCR_CONCURRENCY,
+      timeoutMs: e.OCR_TIMEOUT_SECONDS * 1000,
     },
     exchange: {
       axis:

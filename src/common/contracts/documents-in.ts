@@ -140,8 +140,10 @@ export const ZDocumentFile = z.object({
   filename: z.string(),
   mediaType: z.string(),
   size: z.number().int(),
-  role: z.enum(['main', 'attachment', 'processing']),
-  textStatus: z.enum(['pending', 'done', 'failed', 'scanned']),
+  /** 'searchable': the copy of a scan with the text layer OCR added. */
+  role: z.enum(['main', 'attachment', 'processing', 'searchable']),
+  /** 'scanned': waits for OCR; 'ocr_unavailable': OCR is not installed (retried when it is). */
+  textStatus: z.enum(['pending', 'done', 'failed', 'scanned', 'ocr_done', 'ocr_failed', 'ocr_unavailable']),
   addedByName: z.string(),
   createdAt: z.string(),
 })

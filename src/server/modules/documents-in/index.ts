@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/context.ts'
 import type { Executor } from '../../platform/db/client.ts'
 import { registerFileReadGrant, type FileRecord } from '../files/index.ts'
 import { defineTextExtraction } from './jobs.ts'
+import { defineOcr } from './ocr-job.ts'
 import { documentsInNotifications } from './on-events.ts'
 import { defineDeadlineReminders } from './reminders/index.ts'
 import { canSeeDocument } from './policy.ts'
@@ -20,6 +21,7 @@ import { registerRoutes } from './routes-registers.ts'
 
 export { DOCUMENT_IN_EVENTS } from './events.ts'
 export { extractPendingTexts, EXTRACT_TEXT_JOB } from './jobs.ts'
+export { ocrPendingScans, OCR_JOB } from './ocr-job.ts'
 // Issuing to our own units and people (documents-out, issue 4).
 export {
   defaultIncomingRegister,
@@ -51,6 +53,7 @@ export const documentsInModule: AppModule = {
   },
   register: (deps) => {
     defineTextExtraction(deps)
+    defineOcr(deps)
     defineDeadlineReminders(deps)
     deps.dispatcher.register(documentsInNotifications())
     registerFileReadGrant(incomingFileGrant)

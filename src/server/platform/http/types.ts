@@ -7,6 +7,7 @@ import type { BlobStore } from '../files/blob-store.ts'
 import type { Jobs } from '../jobs/queue.ts'
 import type { Mailer } from '../mail/index.ts'
 import type { DocxConverter } from '../convert/index.ts'
+import type { OcrEngine } from '../ocr/index.ts'
 import type { SessionInfo } from './session.ts'
 
 /**
@@ -25,6 +26,8 @@ export type AppDeps = {
   mailer: Mailer
   /** DOCX to PDF (LibreOffice headless). */
   converter: DocxConverter
+  /** OCR of scans (Tesseract); `isAvailable()` false when it is not installed. */
+  ocr: OcrEngine
   dispatcher: EventDispatcher
   clock: () => Date
   /** Ask a worker to run the after-commit handlers soon. */

@@ -269,6 +269,16 @@ function Files({ doc }: { doc: TIncomingDocument }) {
               </span>
               {f.role === 'main' ? <Tag color="blue">{t('documentsIn.files.main')}</Tag> : null}
               {f.role === 'processing' ? <Tag>{t('documentsIn.files.processingTag')}</Tag> : null}
+              {f.role === 'searchable' ? (
+                <Tag color="green">{t('documentsIn.files.searchableTag')}</Tag>
+              ) : null}
+              {f.textStatus === 'scanned' ? <Tag>{t('documentsIn.files.scannedTag')}</Tag> : null}
+              {f.textStatus === 'ocr_unavailable' ? (
+                <Tag color="orange">{t('documentsIn.files.ocrUnavailableTag')}</Tag>
+              ) : null}
+              {f.textStatus === 'ocr_failed' ? (
+                <Tag color="red">{t('documentsIn.files.ocrFailedTag')}</Tag>
+              ) : null}
             </div>
             <div className="doc-muted">
               {f.addedByName} · {formatDateTime(f.createdAt)}
