@@ -38,15 +38,24 @@ async function readBlob(blobs: BlobStore, sha256: string): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks))
 }
 
-/** Read up to `maxFiles` waiting scans; returns what happened. */
-export async function ocrPendingScans(deps: OcrDeps, maxFiles = 5) {
+/** Read up to `maxFiles` waiting scans (of one document when given); returns what happened. */
+export async function ocrPendingScans(
+  deps: OcrDeps,
+  options: { maxFiles?: number; documentId?: string } = {},
+) {
+  const maxFiles = options.maxFiles ?? 5
   const db = deps.database.db
   const result = { done: 0, failed: 0, unavailable: 0 }
   const rows = await db
     .select({ df: documentFiles, sha256: files.sha256, mediaType: files.mediaType, filename: files.filename })
     .from(documentFiles)
     .innerJoin(files, eq(files.id, documentFiles.fileId))
-    .where(inArray(documentFiles.textStatus, WAITING))
+    .where(
+      and(
+        inArray(documentFiles.textStatus, WAITING),
+        options.documentId ? eq(documentFiles.documentId, options.documentId) : undefined,
+      ),
+    )
     .orderBy(asc(documentFiles.createdAt))
     .limit(maxFiles)
   if (rows.length === 0) return result
@@ -144,7 +153,7 @@ export function defineOcr(deps: OcrDeps & { jobs: Jobs }): void {
     cron: '* * * * *',
     handler: async () => {
       // A few files per run: a long scan must not hold the worker; the next minute continues.
-      await ocrPendingScans(deps, 3)
+      await ocrPendingScans(deps, { maxFiles: 3 })
     },
   })
 }

@@ -55,7 +55,7 @@ describe('OCR of scans', () => {
       await extractPendingTexts(t.deps)
       let view = (await o.clients.clerk.get(`/api/documents-in/${doc.id}`)).json() as Doc
       expect(view.files.map((f) => f.textStatus)).toEqual(['scanned'])
-      expect(await ocrPendingScans(t.deps)).toMatchObject({ done: 1, failed: 0 })
+      expect(await ocrPendingScans(t.deps, { documentId: doc.id })).toMatchObject({ done: 1, failed: 0 })
       view = (await o.clients.clerk.get(`/api/documents-in/${doc.id}`)).json() as Doc
       expect(view.files.find((f) => f.role === 'main')?.textStatus).toBe('ocr_done')
       const copy = view.files.find((f) => f.role === 'searchable')
@@ -71,7 +71,11 @@ describe('OCR of scans', () => {
         .where(eq(documentFiles.fileId, view.files.find((f) => f.role === 'main')!.fileId))
       expect(characterAccuracy(knownText(1), row!.text ?? '')).toBeGreaterThan(0.95)
       // Nothing left to read.
-      expect(await ocrPendingScans(t.deps)).toEqual({ done: 0, failed: 0, unavailable: 0 })
+      expect(await ocrPendingScans(t.deps, { documentId: doc.id })).toEqual({
+        done: 0,
+        failed: 0,
+        unavailable: 0,
+      })
     },
     60_000,
   )
@@ -80,7 +84,7 @@ describe('OCR of scans', () => {
     const doc = await registerScan(o.clients.clerk)
     await extractPendingTexts(t.deps)
     const missing = { ...t.deps, ocr: createOcrEngine({ tesseractPath: '/nonexistent/tesseract' }) }
-    expect(await ocrPendingScans(missing)).toMatchObject({ done: 0, unavailable: 1 })
+    expect(await ocrPendingScans(missing, { documentId: doc.id })).toMatchObject({ done: 0, unavailable: 1 })
     const res = await o.clients.clerk.get(`/api/documents-in/${doc.id}`)
     expect(res.statusCode).toBe(200)
     expect((res.json() as Doc).files.map((f) => f.textStatus)).toEqual(['ocr_unavailable'])
