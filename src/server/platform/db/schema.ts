@@ -365,10 +365,14 @@ export const documents = pgTable(
     /** Guards against a double submission of the same form. */
     clientRequestId: text('client_request_id'),
     completedAt: ts('completed_at'),
+    /** Set on documents imported from the previous system: '<kind>:<its id or number>' (issue 6). */
+    migrationKey: text('migration_key'),
+    migrationRunId: uuid('migration_run_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    uniqueIndex('documents_migration_key').on(t.registerId, t.migrationKey),
     uniqueIndex('documents_register_number_key').on(t.registerId, t.registerYear, t.registerNumber),
     uniqueIndex('documents_client_request_key').on(t.registeredBy, t.clientRequestId),
     index('documents_number_key_idx').on(t.numberKey),
@@ -1029,4 +1033,154 @@ export const exchangeStatusLog = pgTable(
     ),
     index('exchange_status_log_outgoing_idx').on(t.outgoingDocumentId),
   ],
+)
+
+const tsvector = customType<{ data: string; driverData: string }>({
+  dataType() {
+    return 'tsvector'
+  },
+})
+
+/**
+ * The search index (issue 6): one row per searchable thing (incoming and outgoing documents now;
+ * dossiers, consultations, library and portal items later), written by the search module's event
+ * handler from each source's loader. Text is unaccented, lower-case syllables and adjacent
+ * syllable pairs (tokens.ts), so Vietnamese matches with or without diacritics and a phrase is a
+ * chain of pairs. `readers` holds access keys (the source's visibility rules, denormalised): a
+ * query keeps rows sharing a key with the actor, and the page is checked again by the source.
+ */
+export const searchEntries = pgTable(
+  'search_entries',
+  {
+    /** 'documentIn' | 'documentOut' | later sources */
+    targetType: text('target_type').notNull(),
+    targetId: uuid('target_id').notNull(),
+    organizationId: uuid('organization_id'),
+    title: text('title').notNull(),
+    numberAndNotation: text('number_and_notation'),
+    /** Lower-case, unaccented, without spaces (as documents.number_key). */
+    numberKey: text('number_key'),
+    senderName: text('sender_name'),
+    senderOrganizationId: uuid('sender_organization_id'),
+    signerName: text('signer_name'),
+    documentType: text('document_type'),
+    registerId: uuid('register_id'),
+    unitId: uuid('unit_id'),
+    state: text('state'),
+    /** The date a reader thinks of: issue date, else arrival or creation (Viet Nam day). */
+    docDate: date('doc_date', { mode: 'string' }),
+    year: integer('year'),
+    /** The files' text (NFC, bounded) for snippets. */
+    body: text('body'),
+    readers: text('readers').array().notNull(),
+    /** Title, number, sender and signer, weighted, with positions: ranking. */
+    titleTsv: tsvector('title_tsv').notNull(),
+    /** Everything, without positions: matching. */
+    tsv: tsvector('tsv').notNull(),
+    indexedAt: ts('indexed_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.targetType, t.targetId] }),
+    index('search_entries_tsv_idx').using('gin', t.tsv),
+    index('search_entries_title_tsv_idx').using('gin', t.titleTsv),
+    index('search_entries_readers_idx').using('gin', t.readers),
+    index('search_entries_number_key_idx').on(sql`${t.numberKey} text_pattern_ops`),
+    index('search_entries_number_trgm_idx').using('gin', sql`${t.numberKey} gin_trgm_ops`),
+    index('search_entries_date_idx').on(t.docDate.desc(), t.targetId),
+  ],
+)
+
+/**
+ * A batch of scans a clerk uploaded at once (issue 6): each item becomes a draft registration,
+ * pre-filled by smart capture through OCR, that the clerk confirms (or discards).
+ */
+export const scanBatches = pgTable(
+  'scan_batches',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    registerId: uuid('register_id').references(() => registers.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    title: text('title'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('scan_batches_creator_idx').on(t.createdBy, t.createdAt)],
+)
+
+export const scanBatchItems = pgTable(
+  'scan_batch_items',
+  {
+    id: id(),
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => scanBatches.id),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+    position: integer('position').notNull(),
+    /** 'queued' | 'reading' | 'ready' | 'failed' | 'registered' | 'discarded' */
+    status: text('status').notNull().default('queued'),
+    /** The captured fields (contracts/capture), the form's pre-fill. */
+    fields: jsonb('fields'),
+    textExcerpt: text('text_excerpt'),
+    /** 'text' | 'ocr' | 'ocr_unavailable' … how the text was read. */
+    method: text('method'),
+    /** Scan-rule findings (PDF version, colour, resolution). */
+    scanProblems: jsonb('scan_problems'),
+    error: text('error'),
+    documentId: uuid('document_id').references(() => documents.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('scan_batch_items_batch_idx').on(t.batchId, t.position),
+    index('scan_batch_items_status_idx').on(t.status),
+  ],
+)
+
+/**
+ * One migration of the previous system's export (issue 6): a CSV or Excel file of documents in or
+ * out, with their files in a zip. A dry run only validates; an import writes documents with
+ * migration keys (documents.migration_key), so running it twice imports nothing twice, and it
+ * resumes from next_row after a stop.
+ */
+export const migrationRuns = pgTable(
+  'migration_runs',
+  {
+    id: id(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    /** 'incoming' | 'outgoing' */
+    kind: text('kind').notNull(),
+    /** 'dry_run' | 'import' */
+    mode: text('mode').notNull(),
+    /** 'queued' | 'running' | 'done' | 'failed' | 'cancelled' */
+    status: text('status').notNull().default('queued'),
+    sourceFileId: uuid('source_file_id')
+      .notNull()
+      .references(() => files.id),
+    archiveFileId: uuid('archive_file_id').references(() => files.id),
+    registerId: uuid('register_id').references(() => registers.id),
+    totalRows: integer('total_rows'),
+    nextRow: integer('next_row').notNull().default(0),
+    importedRows: integer('imported_rows').notNull().default(0),
+    skippedRows: integer('skipped_rows').notNull().default(0),
+    problemCount: integer('problem_count').notNull().default(0),
+    /** [{ row, column, message }] — bounded; problemCount has the full count. */
+    problems: jsonb('problems').notNull().default(sql`'[]'::jsonb`),
+    error: text('error'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [index('migration_runs_org_idx').on(t.organizationId, t.createdAt)],
 )
