@@ -22,6 +22,7 @@ export const GLOBAL_ACTIONS = [
   'signing.manage',
   'exchange.receive',
   'exchange.manage',
+  'migration.manage',
 ] as const
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number]
 

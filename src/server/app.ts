@@ -37,6 +37,7 @@ import { exchangeModule } from './modules/exchange/index.ts'
 import { filesModule } from './modules/files/index.ts'
 import { notificationsModule } from './modules/notifications/index.ts'
 import { organizationsModule } from './modules/organizations/index.ts'
+import { searchModule } from './modules/search/index.ts'
 import { systemModule } from './modules/system/index.ts'
 
 export type AppModule = {
@@ -59,6 +60,7 @@ const MODULES: AppModule[] = [
   documentsInModule,
   documentsOutModule,
   exchangeModule,
+  searchModule,
 ]
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web')

@@ -34,6 +34,7 @@ const GLOBAL_RULES: Record<GlobalAction, readonly Role[]> = {
   // keeps the agency directory and the exchange identity.
   'exchange.receive': ['clerk', 'admin'],
   'exchange.manage': ['admin'],
+  'migration.manage': ['admin'],
 }
 
 /** Whether the actor holds a global ability through any of their roles. */

@@ -17,6 +17,8 @@ import { documentRoutes } from './routes-documents.ts'
 import { inboxRoutes } from './routes-inbox.ts'
 import { processingRoutes } from './routes-processing.ts'
 import { registerExportRoutes } from './routes-register-export.ts'
+import { registerSearchSource } from '../search/index.ts'
+import { incomingSearchSource } from './search-source.ts'
 import { registerRoutes } from './routes-registers.ts'
 
 export { DOCUMENT_IN_EVENTS } from './events.ts'
@@ -32,6 +34,7 @@ export {
 // Inter-agency exchange (issue 5): accepting a received package registers it; recalls and updates.
 export { registerIncoming } from './actions/register-incoming.ts'
 export { destroyIncoming, applySenderUpdate, type SenderUpdate } from './actions/exchange-hooks.ts'
+export { findMigrationClashes, insertMigratedIncoming, type MigratedIncoming } from './migrated.ts'
 
 /** Whoever sees an incoming document may read its files (main file, attachments, processing files). */
 async function incomingFileGrant(db: Executor, actor: Actor, file: FileRecord): Promise<boolean> {
@@ -57,5 +60,6 @@ export const documentsInModule: AppModule = {
     defineDeadlineReminders(deps)
     deps.dispatcher.register(documentsInNotifications())
     registerFileReadGrant(incomingFileGrant)
+    registerSearchSource(incomingSearchSource)
   },
 }

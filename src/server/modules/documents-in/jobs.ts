@@ -9,12 +9,16 @@ import type { Database } from '../../platform/db/client.ts'
 import type { BlobStore } from '../../platform/files/blob-store.ts'
 import type { Jobs } from '../../platform/jobs/queue.ts'
 import { extractText, isCaptureMediaType } from '../capture/index.ts'
+import { recordEvent, systemEventSource } from '../../platform/events/record.ts'
+import { DOCUMENT_IN_TARGET } from './events.ts'
 import { pendingTextFiles } from './queries.ts'
 import { storeExtractedText } from './store.ts'
 
 export type ExtractionDeps = { database: Database; blobs: BlobStore; config: Config; jobs: Jobs }
 
 export const EXTRACT_TEXT_JOB = 'documentsIn.extractText'
+/** Recorded when a file's text is read: the search index takes the text in. */
+export const TEXT_EXTRACTED = 'documentIn.textExtracted'
 
 const BATCH = 20
 /** Enough pages for search; the capture fields need only the first few. */
@@ -55,7 +59,16 @@ export async function extractPendingTexts(
     // Parsing runs outside any transaction: PGlite has one connection, which must stay free.
     const batch = await pendingTextFiles(deps.database.db, BATCH)
     for (const file of batch) {
-      await storeExtractedText(deps.database.db, file.id, await extractOne(deps, file))
+      const outcome = await extractOne(deps, file)
+      await deps.database.db.transaction(async (tx) => {
+        await storeExtractedText(tx, file.id, outcome)
+        await recordEvent(systemEventSource(tx, new Date(), 'text-extraction'), {
+          action: TEXT_EXTRACTED,
+          targetType: DOCUMENT_IN_TARGET,
+          targetId: file.documentId,
+          data: { fileId: file.fileId, textStatus: outcome.textStatus },
+        })
+      })
       done += 1
     }
     if (batch.length < BATCH) break

@@ -276,7 +276,14 @@ export function visibleScope(actor: Actor, actingFor: readonly string[] = []): S
 /** Attached files whose text has not been extracted yet, oldest first (the extraction job's outbox). */
 export async function pendingTextFiles(db: Executor, limit: number) {
   return db
-    .select({ id: documentFiles.id, sha256: files.sha256, mediaType: files.mediaType, size: files.size })
+    .select({
+      id: documentFiles.id,
+      documentId: documentFiles.documentId,
+      fileId: documentFiles.fileId,
+      sha256: files.sha256,
+      mediaType: files.mediaType,
+      size: files.size,
+    })
     .from(documentFiles)
     .innerJoin(files, eq(files.id, documentFiles.fileId))
     .where(eq(documentFiles.textStatus, 'pending'))

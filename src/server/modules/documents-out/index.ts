@@ -4,6 +4,8 @@
  * delivery, recall and replace.
  */
 import type { FastifyInstance } from 'fastify'
+import { registerSearchSource } from '../search/index.ts'
+import { outgoingSearchSource } from './search-source.ts'
 import type { AppModule } from '../../app.ts'
 import type { Actor } from '../../platform/context.ts'
 import type { Executor } from '../../platform/db/client.ts'
@@ -25,6 +27,7 @@ export { deliverPending, ensureVersionTexts, processVersions } from './jobs.ts'
 export { unsafeLoadOutgoing, factsOf, type OutgoingView } from './queries.ts'
 export { canSeeOutgoing } from './policy.ts'
 export { updateRecipient as setRecipientDelivery } from './store.ts'
+export { findOutgoingMigrationClashes, insertMigratedOutgoing, type MigratedOutgoing } from './migrated.ts'
 
 /** An outgoing document if the actor may see it (the exchange panel of the document page). */
 export async function loadVisibleOutgoing(db: Executor, actor: Actor, id: string, now: Date) {
@@ -54,5 +57,6 @@ export const documentsOutModule: AppModule = {
     defineOutgoingJobs(deps)
     deps.dispatcher.register(documentsOutNotifications())
     registerFileReadGrant(outgoingFileGrant)
+    registerSearchSource(outgoingSearchSource)
   },
 }

@@ -22,6 +22,7 @@ import type { BlobStore } from '../../platform/files/blob-store.ts'
 import type { Jobs } from '../../platform/jobs/queue.ts'
 import { ConversionError, type DocxConverter } from '../../platform/convert/index.ts'
 import { MailError, type Mailer } from '../../platform/mail/index.ts'
+import { recordEvent, systemEventSource } from '../../platform/events/record.ts'
 import { extractText, isCaptureMediaType } from '../capture/index.ts'
 import { insertFileWithBlob } from '../files/index.ts'
 import { putBytes, readBlob } from './keys.ts'
@@ -38,6 +39,8 @@ export type OutJobDeps = {
 }
 
 export const VERSION_JOB = 'documentsOut.versions'
+/** Recorded when a version's text is read: the search index takes the text in. */
+export const TEXT_EXTRACTED = 'documentOut.textExtracted'
 export const DELIVERY_JOB = 'documentsOut.deliver'
 const MAX_ATTEMPTS = 5
 
@@ -99,6 +102,7 @@ async function extractPending(deps: OutJobDeps, documentId?: string): Promise<vo
   const rows = await db
     .select({
       id: draftVersions.id,
+      documentId: draftVersions.documentId,
       pdfFileId: draftVersions.pdfFileId,
       fileId: draftVersions.fileId,
       status: draftVersions.conversionStatus,
@@ -127,9 +131,17 @@ async function extractPending(deps: OutJobDeps, documentId?: string): Promise<vo
         maxBytes: deps.config.maxUploadBytes,
       })
       const text = extraction.text.replaceAll('\u0000', '')
-      await updateVersion(db, r.id, {
-        textStatus: extraction.isLikelyScanned ? 'scanned' : 'done',
-        extractedText: text || null,
+      await db.transaction(async (tx) => {
+        await updateVersion(tx, r.id, {
+          textStatus: extraction.isLikelyScanned ? 'scanned' : 'done',
+          extractedText: text || null,
+        })
+        await recordEvent(systemEventSource(tx, new Date(), 'text-extraction'), {
+          action: TEXT_EXTRACTED,
+          targetType: 'documentOut',
+          targetId: r.documentId,
+          data: { versionId: r.id },
+        })
       })
     } catch (err) {
       console.error(`text extraction of version ${r.id} failed:`, err instanceof Error ? err.message : err)

@@ -33,7 +33,7 @@ function tabFilter(tab: TOutgoingListQuery['tab'], actor: Actor, actingFor: read
   }
 }
 
-function scopeOf(actor: Actor, actingFor: readonly string[]): SQL {
+export function scopeOf(actor: Actor, actingFor: readonly string[]): SQL {
   const isOrgWide = actor.roles.includes('leader') || globalCan(actor, 'documentsOut.issue')
   return visibleScope(actor, actingFor, isOrgWide)
 }
