@@ -18,7 +18,7 @@ import type {
 } from '@common/contracts/search'
 import { documentTypeByCode } from '@common/document-types'
 import type { Actor } from '../../platform/context.ts'
-import { queryRows, type Executor } from '../../platform/db/client.ts'
+import { queryRows, type Database, type Executor } from '../../platform/db/client.ts'
 import {
   highlight,
   matchRanges,
@@ -31,7 +31,7 @@ import {
 import { searchSource, searchSources } from './source.ts'
 
 /** How many entries a query ranks at most, per tier. */
-export const CANDIDATE_CAP = 2000
+export const CANDIDATE_CAP = 1000
 const FACET_VALUES = 12
 
 type Candidate = {
@@ -162,7 +162,20 @@ function planOf(q: TSearchQuery, scope: SearchScope): Plan {
 const CANDIDATE_COLUMNS = sql`se.target_type, se.target_id, se.document_type, se.sender_name, se.signer_name, se.state,
   se.doc_date::text AS doc_date, se.year, se.register_id, se.unit_id`
 
-async function candidatesOf(db: Executor, plan: Plan): Promise<{ rows: Candidate[]; capped: boolean }> {
+/**
+ * The planner would rather read the table in order and stop at the limit, which detoasts every
+ * row's vector to test it; from the GIN index, a match needs no recheck. A bitmap of a common
+ * word's million entries must also stay exact (work_mem), or every page is rechecked.
+ */
+async function candidatesOf(db: Database['db'], plan: Plan): Promise<{ rows: Candidate[]; capped: boolean }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL enable_seqscan = off`)
+    await tx.execute(sql`SET LOCAL work_mem = '64MB'`)
+    return candidatesIn(tx, plan)
+  })
+}
+
+async function candidatesIn(db: Executor, plan: Plan): Promise<{ rows: Candidate[]; capped: boolean }> {
   const base = and(plan.where)
   if (!plan.fullTier) {
     // Browsing by filters only: the newest first.
@@ -178,15 +191,15 @@ async function candidatesOf(db: Executor, plan: Plan): Promise<{ rows: Candidate
       UNION ALL
       (SELECT se.target_type, se.target_id, 2 AS tier FROM search_entries se WHERE ${base} AND ${plan.fullTier} ${plan.orderInTier} LIMIT ${CANDIDATE_CAP + 1})`
     : sql`(SELECT se.target_type, se.target_id, 2 AS tier FROM search_entries se WHERE ${base} AND ${plan.fullTier} ${plan.orderInTier} LIMIT ${CANDIDATE_CAP + 1})`
-  const rows = await queryRows<Candidate & { full_count: number | string }>(
+  // Tier 2 holds at most CAP + 1 rows: more than CAP of them means the set was cut.
+  const rows = await queryRows<Candidate & { in_full: boolean }>(
     db,
     sql`WITH c AS (${tiers}),
-      n AS (SELECT count(*) FILTER (WHERE tier = 2) AS full_count FROM c),
-      u AS (SELECT DISTINCT target_type, target_id FROM c)
-      SELECT ${CANDIDATE_COLUMNS}, ${plan.score} AS score, n.full_count
-      FROM u JOIN search_entries se ON se.target_type = u.target_type AND se.target_id = u.target_id CROSS JOIN n`,
+      u AS (SELECT target_type, target_id, bool_or(tier = 2) AS in_full FROM c GROUP BY target_type, target_id)
+      SELECT ${CANDIDATE_COLUMNS}, ${plan.score} AS score, u.in_full
+      FROM u JOIN search_entries se ON se.target_type = u.target_type AND se.target_id = u.target_id`,
   )
-  const capped = rows.length > 0 && Number(rows[0]!.full_count) > CANDIDATE_CAP
+  const capped = rows.filter((r) => r.in_full).length > CANDIDATE_CAP
   return { rows, capped }
 }
 
@@ -344,7 +357,11 @@ function hitOf(c: Candidate, s: Shown | undefined, p: ParsedQuery): TSearchHit {
   }
 }
 
-export async function search(db: Executor, scope: SearchScope, q: TSearchQuery): Promise<TSearchResult> {
+export async function search(
+  db: Database['db'],
+  scope: SearchScope,
+  q: TSearchQuery,
+): Promise<TSearchResult> {
   const started = performance.now()
   const plan = planOf(q, scope)
   const understood = {
@@ -373,6 +390,20 @@ export async function search(db: Executor, scope: SearchScope, q: TSearchQuery):
   })
   if (!scope.keys.length) return empty()
   const { rows, capped } = await candidatesOf(db, plan)
+  return finish(db, scope, q, plan, rows, capped, understood, started, empty)
+}
+
+async function finish(
+  db: Executor,
+  scope: SearchScope,
+  q: TSearchQuery,
+  plan: Plan,
+  rows: Candidate[],
+  capped: boolean,
+  understood: TSearchResult['understood'],
+  started: number,
+  empty: () => TSearchResult,
+): Promise<TSearchResult> {
   if (!rows.length) return empty()
   const total = capped ? Math.max(await estimate(db, plan), rows.length) : rows.length
   const offset = (q.page - 1) * q.pageSize

@@ -2,6 +2,8 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TSearchResult, TSuggestResult, THighlightResult } from '@common/contracts/search'
+import { sql } from 'drizzle-orm'
+import { queryRows } from '../../platform/db/client.ts'
 import { buildTestApp, type Client, type TestApp } from '../../test/harness.ts'
 import {
   office,
@@ -167,13 +169,14 @@ describe('permissions', () => {
   it('never returns what the index says but the module no longer allows', async () => {
     // Simulate a stale entry: give the admin's key to an entry without going through events.
     await t.database.db.execute(
-      `UPDATE search_entries SET readers = readers || ARRAY['u:${o.people.admin.id}'] WHERE target_id = '${ids.scattered}'`,
+      sql`UPDATE search_entries SET readers = readers || ARRAY[${`u:${o.people.admin.id}`}] WHERE target_id = ${ids.scattered}`,
     )
     expect((await find(o.clients.admin, { q: tag })).items).toEqual([])
     await reindexAll(t.database)
-    const [row] = (
-      await t.database.db.execute(`SELECT readers FROM search_entries WHERE target_id = '${ids.scattered}'`)
-    ).rows as { readers: string[] }[]
+    const [row] = await queryRows<{ readers: string[] }>(
+      t.database.db,
+      sql`SELECT readers FROM search_entries WHERE target_id = ${ids.scattered}`,
+    )
     expect(row!.readers).not.toContain(`u:${o.people.admin.id}`)
   })
 })

@@ -38,21 +38,43 @@ const COLUMNS = sql`target_type, target_id, organization_id, title, number_and_n
   sender_organization_id, signer_name, document_type, register_id, unit_id, state, doc_date, year, body, readers,
   title_tsv, tsv, indexed_at`
 
-/** The VALUES tuple of one row (also used by the benchmark's bulk load). */
-export function rowValues(r: EntryRow, at: Date) {
-  return sql`(${r.targetType}, ${r.targetId}, ${r.organizationId}, ${r.title}, ${r.numberAndNotation}, ${r.numberKey},
-    ${r.senderName}, ${r.senderOrganizationId}, ${r.signerName}, ${r.documentType}, ${r.registerId}, ${r.unitId},
-    ${r.state}, ${r.docDate}::date, ${r.year}, ${r.body}, ${sql`ARRAY[${sql.join(
-      r.readers.map((k) => sql`${k}`),
-      sql`, `,
-    )}]::text[]`}, ${r.titleTsv}::tsvector, ${r.tsv}::tsvector, ${at.toISOString()}::timestamptz)`
-}
-
+/**
+ * INSERT of many rows as one JSON parameter (jsonb_to_recordset): building and binding one value
+ * is far cheaper than twenty parameters a row, which matters when a migration or the benchmark
+ * writes thousands of rows at once.
+ */
 export function insertSql(rows: readonly EntryRow[], at: Date) {
-  return sql`INSERT INTO search_entries (${COLUMNS}) VALUES ${sql.join(
-    rows.map((r) => rowValues(r, at)),
-    sql`, `,
-  )}`
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      target_type: r.targetType,
+      target_id: r.targetId,
+      organization_id: r.organizationId,
+      title: r.title,
+      number_and_notation: r.numberAndNotation,
+      number_key: r.numberKey,
+      sender_name: r.senderName,
+      sender_organization_id: r.senderOrganizationId,
+      signer_name: r.signerName,
+      document_type: r.documentType,
+      register_id: r.registerId,
+      unit_id: r.unitId,
+      state: r.state,
+      doc_date: r.docDate,
+      year: r.year,
+      body: r.body,
+      readers: r.readers,
+      title_tsv: r.titleTsv,
+      tsv: r.tsv,
+    })),
+  )
+  return sql`INSERT INTO search_entries (${COLUMNS})
+    SELECT x.target_type, x.target_id, x.organization_id, x.title, x.number_and_notation, x.number_key, x.sender_name,
+      x.sender_organization_id, x.signer_name, x.document_type, x.register_id, x.unit_id, x.state, x.doc_date, x.year,
+      x.body, x.readers, x.title_tsv::tsvector, x.tsv::tsvector, ${at.toISOString()}::timestamptz
+    FROM jsonb_to_recordset(${json}::jsonb) AS x(target_type text, target_id uuid, organization_id uuid, title text,
+      number_and_notation text, number_key text, sender_name text, sender_organization_id uuid, signer_name text,
+      document_type text, register_id uuid, unit_id uuid, state text, doc_date date, year integer, body text,
+      readers text[], title_tsv text, tsv text)`
 }
 
 /** Replace the entries of these targets: upsert what loaded, delete what did not. */
@@ -72,8 +94,8 @@ export async function writeEntries(
         sql`, `,
       )})`)
   }
-  for (let i = 0; i < docs.length; i += 100) {
-    const rows = docs.slice(i, i + 100).map((d) => entryRow(kind, d))
+  for (let i = 0; i < docs.length; i += 500) {
+    const rows = docs.slice(i, i + 500).map((d) => entryRow(kind, d))
     await db.execute(sql`${insertSql(rows, at)}
       ON CONFLICT (target_type, target_id) DO UPDATE SET organization_id = EXCLUDED.organization_id,
         title = EXCLUDED.title, number_and_notation = EXCLUDED.number_and_notation, number_key = EXCLUDED.number_key,

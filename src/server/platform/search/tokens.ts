@@ -22,15 +22,19 @@ function foldChar(ch: string): string {
   return f
 }
 
+const NON_ASCII = /[\u0080-\uffff]/g
+
 /** NFC text folded character by character: same length as `text.normalize('NFC')`. */
 export function fold(text: string): string {
   const nfc = text.normalize('NFC')
-  let out = ''
-  for (let i = 0; i < nfc.length; i++) {
-    const c = nfc.charCodeAt(i)
-    out += c < 128 ? (c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : nfc[i]) : foldChar(nfc[i]!)
+  const lower = nfc.toLowerCase()
+  // A few letters change length in lower case (İ): fold those one by one.
+  if (lower.length !== nfc.length) {
+    let out = ''
+    for (const ch of nfc) out += ch.length === 1 ? foldChar(ch) : ch
+    return out
   }
-  return out
+  return lower.replace(NON_ASCII, foldChar)
 }
 
 const WORD = /[a-z0-9]+/g
