@@ -11,6 +11,7 @@ import {
   seedDemo,
   type SeedResult,
 } from './seed/seed.ts'
+import { seedDemoDocuments } from './seed/demo-documents.ts'
 import { seedDemoExchange } from './seed/demo-exchange.ts'
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
@@ -84,6 +85,11 @@ async function main(): Promise<void> {
     })
     if (received)
       console.log(`${received} demo documents wait in "Văn bản điện tử đến" (received electronically).`)
+    const registered = await seedDemoDocuments(deps).catch((err: unknown) => {
+      console.error('demo documents not registered:', err instanceof Error ? err.message : err)
+      return 0
+    })
+    if (registered) console.log(`${registered} demo incoming documents registered (try the search box).`)
   }
   if (config.runWorker) await deps.jobs.work()
   const app = await buildApp(deps, { serveWeb: true })
