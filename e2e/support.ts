@@ -52,7 +52,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()))
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()))
   const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 60_000
+  // A loaded machine (CI running everything, a first start seeding the demo) can take long.
+  const deadline = Date.now() + 150_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${out}`)
     try {
@@ -61,7 +62,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start: ${out}`)
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL') // never leave an orphan server behind
+      throw new Error(`server did not start: ${out}`)
+    }
     await new Promise((r) => setTimeout(r, 250))
   }
   return {

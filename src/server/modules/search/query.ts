@@ -96,8 +96,9 @@ function filtersOf(q: TSearchQuery, scope: SearchScope): SQL[] {
   ]
   if (q.kind) where.push(sql`se.target_type = ${q.kind}`)
   if (q.documentType) where.push(sql`se.document_type = ${q.documentType}`)
-  if (q.sender) where.push(sql`se.sender_name = ${q.sender}`)
-  if (q.signer) where.push(sql`se.signer_name = ${q.signer}`)
+  // Facet values come back verbatim; a typed name matches without case or diacritics too.
+  if (q.sender) where.push(sql`lower(f_unaccent(se.sender_name)) = lower(f_unaccent(${q.sender}))`)
+  if (q.signer) where.push(sql`lower(f_unaccent(se.signer_name)) = lower(f_unaccent(${q.signer}))`)
   if (q.year) where.push(sql`se.year = ${q.year}`)
   if (q.registerId) where.push(sql`se.register_id = ${q.registerId}`)
   if (q.unitId) where.push(sql`se.unit_id = ${q.unitId}`)

@@ -120,6 +120,8 @@ describe('filters, facets and sorting', () => {
     expect(sender.count).toBe(3)
     const y2025 = await find(o.clients.clerk, { q: tag, year: 2025, sender: sender.value })
     expect(idsOf(y2025)).toEqual([ids.decision])
+    const typed = sender.value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase()
+    expect((await find(o.clients.clerk, { q: tag, sender: typed })).total).toBe(3)
     const byType = await find(o.clients.clerk, { q: tag, documentType: 'QĐ' })
     expect(idsOf(byType)).toEqual([ids.decision])
     const ranged = await find(o.clients.clerk, { q: tag, from: '2026-01-01', to: '2026-02-28' })

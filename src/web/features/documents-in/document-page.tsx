@@ -37,6 +37,7 @@ import { DocumentActions, assigneeName } from './actions.tsx'
 import { documentKey, timelineKey } from './keys.ts'
 import { AssignmentRoleTag, AssignmentStateTag, StateTag, UrgencyTag, documentTypeName } from './labels.tsx'
 import { DOC_PATHS } from './paths.ts'
+import { SearchMatches } from '../search/search-matches.tsx'
 import './documents-in.css'
 
 type AssignmentNode = TAssignment & { children?: AssignmentNode[] }
@@ -478,6 +479,7 @@ export function DocumentPage() {
       <Typography.Paragraph strong style={{ fontSize: 15, marginTop: -4 }} data-testid="doc-subject">
         {doc.subject}
       </Typography.Paragraph>
+      <SearchMatches kind="documentIn" id={doc.id} />
       {overdueAssignments.length > 0 ? (
         <Alert
           type="error"

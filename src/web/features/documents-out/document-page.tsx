@@ -42,6 +42,7 @@ import { outgoingKey } from './keys.ts'
 import { OutgoingStateTag } from './labels.tsx'
 import { OUT_PATHS, outgoingPath } from './paths.ts'
 import { AddVersionModal, Versions } from './versions.tsx'
+import { SearchMatches } from '../search/search-matches.tsx'
 import '../documents-in/documents-in.css'
 import './documents-out.css'
 
@@ -426,6 +427,7 @@ export function OutgoingDocumentPage() {
       <Typography.Paragraph strong style={{ fontSize: 15, marginTop: -4 }} data-testid="out-subject">
         {doc.subject}
       </Typography.Paragraph>
+      <SearchMatches kind="documentOut" id={doc.id} />
       {doc.recalledAt ? (
         <Alert
           type="error"
