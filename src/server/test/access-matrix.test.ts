@@ -60,7 +60,8 @@ describe('access matrix', () => {
       }
     }
     expect(checked.length).toBeGreaterThan(ROLES.length * 5)
-  })
+    // Every role against every route: hundreds of requests, slow on a loaded CI machine.
+  }, 120_000)
 
   it('gives only administrators the administration abilities', () => {
     for (const role of ROLES) {
