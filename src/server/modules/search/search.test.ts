@@ -120,7 +120,10 @@ describe('filters, facets and sorting', () => {
     expect(sender.count).toBe(3)
     const y2025 = await find(o.clients.clerk, { q: tag, year: 2025, sender: sender.value })
     expect(idsOf(y2025)).toEqual([ids.decision])
-    const typed = sender.value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase()
+    const typed = sender.value
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toUpperCase()
     expect((await find(o.clients.clerk, { q: tag, sender: typed })).total).toBe(3)
     const byType = await find(o.clients.clerk, { q: tag, documentType: 'QĐ' })
     expect(idsOf(byType)).toEqual([ids.decision])

@@ -1176,7 +1176,9 @@ export const migrationRuns = pgTable(
     skippedRows: integer('skipped_rows').notNull().default(0),
     problemCount: integer('problem_count').notNull().default(0),
     /** [{ row, column, message }] — bounded; problemCount has the full count. */
-    problems: jsonb('problems').notNull().default(sql`'[]'::jsonb`),
+    problems: jsonb('problems')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     error: text('error'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
