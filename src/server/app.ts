@@ -31,9 +31,11 @@ import { auditModule } from './modules/audit/index.ts'
 import { calendarModule } from './modules/calendar/index.ts'
 import { captureModule } from './modules/capture/index.ts'
 import { delegationsModule } from './modules/delegations/index.ts'
+import { digitisationModule } from './modules/digitisation/index.ts'
 import { documentsInModule } from './modules/documents-in/index.ts'
 import { documentsOutModule } from './modules/documents-out/index.ts'
 import { exchangeModule } from './modules/exchange/index.ts'
+import { migrationModule } from './modules/migration/index.ts'
 import { filesModule } from './modules/files/index.ts'
 import { notificationsModule } from './modules/notifications/index.ts'
 import { organizationsModule } from './modules/organizations/index.ts'
@@ -60,7 +62,9 @@ const MODULES: AppModule[] = [
   documentsInModule,
   documentsOutModule,
   exchangeModule,
+  migrationModule,
   searchModule,
+  digitisationModule,
 ]
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web')

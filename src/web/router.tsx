@@ -14,7 +14,10 @@ import { CALENDAR_PATH } from './features/calendar/paths.ts'
 import { DOC_PATHS } from './features/documents-in/paths.ts'
 import { OUT_PATHS } from './features/documents-out/paths.ts'
 import { EXCHANGE_PATHS } from './features/exchange/paths.ts'
+import { MIGRATION_PATH } from './features/migration/paths.ts'
+import { DIGITISATION_PATH } from './features/digitisation/paths.ts'
 import { SIGNATURE_PATHS } from './features/signatures/paths.ts'
+import { SEARCH_PATH } from './features/search/paths.ts'
 
 const RELOADED_KEY = 'eoffice.chunkReload'
 
@@ -103,6 +106,14 @@ const ReceivedListPage = page(() => import('./features/exchange/received-list-pa
 const ReceivedPage = page(() => import('./features/exchange/received-page.tsx'), 'ReceivedPage')
 const TrackingPage = page(() => import('./features/exchange/tracking-page.tsx'), 'TrackingPage')
 const ExchangeAdminPage = page(() => import('./features/exchange/admin-page.tsx'), 'ExchangeAdminPage')
+const MigrationPage = page(() => import('./features/migration/migration-page.tsx'), 'MigrationPage')
+const DigitisationPage = page(
+  () => import('./features/digitisation/digitisation-page.tsx'),
+  'DigitisationPage',
+)
+const ScanBatchPage = page(() => import('./features/digitisation/batch-page.tsx'), 'BatchPage')
+
+const SearchPage = page(() => import('./features/search/search-page.tsx'), 'SearchPage')
 
 function guarded(ability: GlobalAction, Page: ComponentType) {
   return (
@@ -148,10 +159,14 @@ export const router = createBrowserRouter([
           { path: `${EXCHANGE_PATHS.received}/:id`, element: guarded('exchange.receive', ReceivedPage) },
           { path: EXCHANGE_PATHS.tracking, element: guarded('exchange.receive', TrackingPage) },
           { path: EXCHANGE_PATHS.admin, element: guarded('exchange.manage', ExchangeAdminPage) },
+          { path: MIGRATION_PATH, element: guarded('migration.manage', MigrationPage) },
+          { path: DIGITISATION_PATH, element: guarded('documentsIn.register', DigitisationPage) },
+          { path: `${DIGITISATION_PATH}/:id`, element: guarded('documentsIn.register', ScanBatchPage) },
           { path: SIGNATURE_PATHS.verify, element: guarded('signatures.verify', VerifyPage) },
           { path: SIGNATURE_PATHS.trustedRoots, element: guarded('signing.manage', TrustedRootsPage) },
           { path: SIGNATURE_PATHS.signingKeys, element: guarded('signing.manage', SigningKeysPage) },
           { path: SIGNATURE_PATHS.approvalChains, element: guarded('signing.manage', ApprovalChainsPage) },
+          { path: SEARCH_PATH, element: <SearchPage /> },
           { path: PATHS.profile, element: <ProfilePage /> },
           { path: PATHS.password, element: <PasswordPage /> },
           { path: PATHS.twoFactor, element: <TwoFactorPage /> },

@@ -12,6 +12,7 @@ import {
   BookOutlined,
   CheckSquareOutlined,
   CloudDownloadOutlined,
+  DatabaseOutlined,
   DeploymentUnitOutlined,
   MonitorOutlined,
   FileDoneOutlined,
@@ -24,6 +25,7 @@ import {
   MenuOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  SearchOutlined,
   SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -46,7 +48,11 @@ import { OutgoingBadge } from '../features/documents-out/nav-badge.tsx'
 import { OUT_PATHS } from '../features/documents-out/paths.ts'
 import { ReceivedBadge } from '../features/exchange/nav-badge.tsx'
 import { EXCHANGE_PATHS } from '../features/exchange/paths.ts'
+import { MIGRATION_PATH } from '../features/migration/paths.ts'
+import { DIGITISATION_NAV } from '../features/digitisation/nav.tsx'
 import { SIGNATURE_PATHS } from '../features/signatures/paths.ts'
+import { HeaderSearch } from '../features/search/header-search.tsx'
+import { SEARCH_PATH } from '../features/search/paths.ts'
 import { BrandMark } from './brand.tsx'
 import { FullPageSpin } from './full-page-spin.tsx'
 import { LanguageSwitch } from './language-switch.tsx'
@@ -64,6 +70,7 @@ type NavEntry = {
 
 const MAIN: NavEntry[] = [
   { key: 'home', path: PATHS.home, labelKey: 'nav.home', icon: <HomeOutlined /> },
+  { key: 'search', path: SEARCH_PATH, labelKey: 'search.nav', icon: <SearchOutlined /> },
   {
     key: 'directory',
     path: PATHS.directory,
@@ -86,6 +93,7 @@ const MAIN: NavEntry[] = [
     icon: <FileDoneOutlined />,
     ability: 'documentsIn.read',
   },
+  DIGITISATION_NAV,
   {
     key: 'documents-out',
     path: OUT_PATHS.list,
@@ -174,6 +182,13 @@ const ADMIN: NavEntry[] = [
     labelKey: 'exchange.nav.admin',
     icon: <DeploymentUnitOutlined />,
     ability: 'exchange.manage',
+  },
+  {
+    key: 'admin-migration',
+    path: MIGRATION_PATH,
+    labelKey: 'migration.nav',
+    icon: <DatabaseOutlined />,
+    ability: 'migration.manage',
   },
   {
     key: 'admin-signing-keys',
@@ -380,6 +395,7 @@ export function AppShell() {
           <div className="shell-header-title" title={organizationName}>
             {isMobile ? t('app.productName') : organizationName}
           </div>
+          <HeaderSearch compact={isMobile} />
           <div className="shell-header-actions">
             <NotificationBell />
             <LanguageSwitch compact={isMobile} />

@@ -43,7 +43,10 @@ export function sentenceCase(text: string): string {
   return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1)
 }
 
-export function captureValues(response: TCaptureResponse): CaptureValues {
+/** What the values are read from: the capture answer, or the OCR pre-fill of a scan (digitisation). */
+export type CaptureSource = Pick<TCaptureResponse, 'fields' | 'pages'>
+
+export function captureValues(response: CaptureSource): CaptureValues {
   const f = response.fields
   const out: CaptureValues = {}
   if (f.numberAndNotation) out.numberAndNotation = f.numberAndNotation
@@ -59,7 +62,7 @@ export function captureValues(response: TCaptureResponse): CaptureValues {
   return out
 }
 
-export function confidenceOf(response: TCaptureResponse, field: CapturedFormField): number | null {
+export function confidenceOf(response: CaptureSource, field: CapturedFormField): number | null {
   const key = CAPTURED_FORM_FIELDS[field]
   if (!key) return null
   const value = response.fields.confidence[key]

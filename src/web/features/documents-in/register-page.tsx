@@ -69,7 +69,9 @@ import {
   sameName,
   type CapturedFormField,
   type CapturedMark,
+  type CaptureSource,
 } from './capture-fill.ts'
+import { OcrCaptureStatus, useOcrCapture } from '../digitisation/use-ocr-capture.tsx'
 import { FileDrop } from './file-drop.tsx'
 import { refreshDocuments } from './keys.ts'
 import { URGENCY_BAR } from './labels.tsx'
@@ -247,6 +249,9 @@ export function RegisterIncomingPage() {
       form.setFieldValue('registerId', usable[0]!.id)
   }, [usable, form])
 
+  // Scans and images: OCR in the background, then the same filling (issue 6).
+  const ocr = useOcrCapture((source) => void fillFromCapture(source))
+
   const upload = useMutation({
     mutationFn: (list: File[]) => docApi.files.upload(list),
     onMutate: () => setUploadError(null),
@@ -254,8 +259,12 @@ export function RegisterIncomingPage() {
       setFiles((current) => [...current, ...items])
       const main = mainFileId ?? items[0]?.id ?? null
       if (!mainFileId && main) setMainFileId(main)
-      const first = items.find((f) => CAPTURABLE.has(f.mediaType))
-      if (!capture && first && (!mainFileId || first.id === main)) runCapture.mutate(first.id)
+      const first = items.find((f) => CAPTURABLE.has(f.mediaType) || f.mediaType.startsWith('image/'))
+      if (!capture && ocr.isIdle && first && (!mainFileId || first.id === main)) {
+        // An image is a scan: OCR reads it in the background (issue 6); a PDF is tried inline first.
+        if (first.mediaType.startsWith('image/')) ocr.start(first)
+        else runCapture.mutate(first.id)
+      }
     },
     onError: (e) => setUploadError(errorText(t, e)),
   })
@@ -263,15 +272,17 @@ export function RegisterIncomingPage() {
   const runCapture = useMutation({
     mutationFn: (fileId: string) => docApi.capture.file(fileId),
     onMutate: () => setCaptureError(null),
-    onSuccess: async (response) => {
+    onSuccess: async (response, fileId) => {
       setCapture(response)
       await fillFromCapture(response)
+      if (response.isLikelyScanned)
+        ocr.start({ id: fileId, filename: files.find((f) => f.id === fileId)?.filename })
     },
     onError: (e) => setCaptureError(errorText(t, e)),
   })
 
   /** Fill the empty fields (and those capture filled before) and mark them. */
-  async function fillFromCapture(response: TCaptureResponse) {
+  async function fillFromCapture(response: CaptureSource) {
     const values = captureValues(response)
     const marks: Partial<Record<CapturedFormField, CapturedMark>> = {}
     const patch: Partial<Values> = {}
@@ -416,6 +427,7 @@ export function RegisterIncomingPage() {
     setFiles([])
     setMainFileId(null)
     setCapture(null)
+    ocr.reset()
     setCaptured({})
     setCaptureError(null)
     setUploadError(null)
@@ -559,7 +571,8 @@ export function RegisterIncomingPage() {
                 data-testid="reg-capture-error"
               />
             ) : null}
-            {capture ? <CaptureSummary capture={capture} /> : null}
+            {capture && ocr.isIdle ? <CaptureSummary capture={capture} /> : null}
+            <OcrCaptureStatus state={ocr.state} />
             {mainFile && mainFile.mediaType === 'application/pdf' && !isMobile ? (
               <iframe
                 className="doc-preview is-small"
