@@ -14,7 +14,8 @@ import { scopeOf, search } from './query.ts'
 import { benchOffice, loadIncoming, type LoadDoc } from './search.test-support.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-export const CORPUS_DIR = path.resolve(here, '../../../../../shared/corpus/vn-docs')
+/** A copy of ../shared/corpus/vn-docs (public documents, SOURCES.md): a clean clone has it too. */
+export const CORPUS_DIR = path.join(here, 'fixtures', 'vn-docs')
 
 type Judged = { q: string; class: string; relevant: string[] }
 export const JUDGED: Judged[] = (
