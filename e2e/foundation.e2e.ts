@@ -130,9 +130,14 @@ describe('API documentation', () => {
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text())
     })
+    await page.setViewportSize({ width: 1280, height: 4000 })
     await page.goto(`${server.url}/api/docs`)
     await page.locator('.swagger-ui .opblock').first().waitFor()
-    expect(await page.locator('.swagger-ui .opblock').count()).toBeGreaterThan(20)
+    // Swagger UI renders only the operations near the viewport: a tall one shows many at once.
+    await expect
+      .poll(() => page.locator('.swagger-ui .opblock').count(), { timeout: 30_000 })
+      .toBeGreaterThan(20)
+    await page.setViewportSize({ width: 1280, height: 800 })
     await screenshot(page, 'api-docs')
     expect(errors.filter((e) => e.includes('Content Security Policy'))).toEqual([])
     await page.context().close()
