@@ -7,7 +7,7 @@
  * same run: the naive plan (rank every match, count exactly) on the same index, for a subset.
  * Targets at 1 M: keyword p95 ≤ 200 ms, p99 ≤ 1 s; relevance-ranked p95 ≤ 1 s; number p95 ≤ 50 ms.
  *
- *   npx tsx bench/search.ts                      both engines (PostgreSQL kept as eoffice_bench_search_<N>)
+ *   npx tsx bench/search.ts                      both engines (PostgreSQL kept as eoffice_bench_search_v2_<N>)
  *   DOCS=200000 BENCH_ENGINES=postgres npx tsx bench/search.ts
  */
 import { sql } from 'drizzle-orm'
@@ -183,7 +183,7 @@ async function naive(db: Database['db'], engine: BenchEngine, scope: SearchScope
 
 for (const engine of benchEngines()) {
   const docs = Number(process.env.DOCS ?? (engine === 'postgres' ? 1_000_000 : 100_000))
-  const keep = engine === 'postgres' ? `eoffice_bench_search_${docs}` : undefined
+  const keep = engine === 'postgres' ? `eoffice_bench_search_v2_${docs}` : undefined
   const bench = await openBenchDatabase(engine, {
     keep,
     isLoaded: async (database) => {

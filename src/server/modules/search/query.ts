@@ -4,7 +4,8 @@
  * sets from the GIN indexes — entries matching in the title and fields first, then anywhere —
  * ranks only those, and estimates the count from the planner when a set is full. A phrase is a
  * conjunction of syllable pairs (no position checks); numbers use the number key's b-tree
- * (exact, prefix) and trigram (any part) indexes. Readers keys filter inside the same scans, and
+ * (exact, prefix) and trigram (any part) indexes. Readers keys are lexemes of the vectors, so the
+ * permission filter is one more term of the same GIN scan; and
  * the returned page is checked again by each source's own visibility rules.
  */
 import { sql, type SQL } from 'drizzle-orm'
@@ -25,6 +26,7 @@ import {
   pair,
   parseQuery,
   passages,
+  readerLexeme,
   words,
   type ParsedQuery,
 } from '../../platform/search/tokens.ts'
@@ -87,13 +89,21 @@ export async function scopeOf(db: Executor, actor: Actor, now: Date): Promise<Se
   return { keys: [...keys], actor, now }
 }
 
-function filtersOf(q: TSearchQuery, scope: SearchScope): SQL[] {
-  const where: SQL[] = [
-    sql`se.readers && ARRAY[${sql.join(
-      scope.keys.map((k) => sql`${k}`),
-      sql`, `,
-    )}]::text[]`,
-  ]
+/** The permission filter on the readers column (browsing by filters or numbers only). */
+function readersOverlap(scope: SearchScope): SQL {
+  return sql`se.readers && ARRAY[${sql.join(
+    scope.keys.map((k) => sql`${k}`),
+    sql`, `,
+  )}]::text[]`
+}
+
+/** The permission filter as a tsquery term: the vectors hold every reader's key as a lexeme. */
+function readersTsquery(scope: SearchScope): string {
+  return `(${scope.keys.map((k) => `'${readerLexeme(k)}'`).join(' | ')})`
+}
+
+function filtersOf(q: TSearchQuery): SQL[] {
+  const where: SQL[] = []
   if (q.kind) where.push(sql`se.target_type = ${q.kind}`)
   if (q.documentType) where.push(sql`se.document_type = ${q.documentType}`)
   // Facet values come back verbatim; a typed name matches without case or diacritics too.
@@ -118,7 +128,7 @@ function numberConditions(numbers: readonly string[]): SQL[] {
   })
 }
 
-const and = (parts: readonly SQL[]) => sql.join([...parts], sql` AND `)
+const and = (parts: readonly SQL[]) => (parts.length ? sql.join([...parts], sql` AND `) : sql`TRUE`)
 
 type Plan = {
   parsed: ParsedQuery
@@ -133,9 +143,12 @@ type Plan = {
 function planOf(q: TSearchQuery, scope: SearchScope): Plan {
   const parsed = parseQuery(q.q)
   const t = tsqueries(parsed)
-  const where = filtersOf(q, scope)
+  const where = filtersOf(q)
   const nums = numberConditions(parsed.numbers)
   if (t.excludeOnly) where.push(sql`NOT (se.tsv @@ ${t.excludeOnly}::tsquery)`)
+  // With words to match, permissions are one more term of the same tsquery (one GIN scan).
+  const textMatch = t.match ? `${t.match} & ${readersTsquery(scope)}` : null
+  if (!textMatch) where.push(readersOverlap(scope))
   const numberBonus = parsed.numbers.length
     ? sql`(CASE WHEN se.number_key = ANY(ARRAY[${sql.join(
         parsed.numbers.map((n) => sql`${n}`),
@@ -147,7 +160,6 @@ function planOf(q: TSearchQuery, scope: SearchScope): Plan {
   // A small preference for recent documents breaks ties between equally good matches.
   const recency = sql`(CASE WHEN se.doc_date IS NULL THEN 0 ELSE 0.05 / (1 + abs(${scope.now.toISOString().slice(0, 10)}::date - se.doc_date) / 365.0) END)`
   const score = sql`(${rank} + ${near} + ${numberBonus} + ${recency})`
-  const textMatch = t.match
   const titleTier = textMatch ? and([...nums, sql`se.title_tsv @@ ${textMatch}::tsquery`]) : null
   const fullTier = textMatch
     ? and([...nums, sql`se.tsv @@ ${textMatch}::tsquery`])
@@ -437,24 +449,20 @@ export async function suggest(
 ): Promise<TSuggestResult> {
   if (!scope.keys.length) return { items: [] }
   const p = parseQuery(input.q)
-  const keys = sql`se.readers && ARRAY[${sql.join(
-    scope.keys.map((k) => sql`${k}`),
-    sql`, `,
-  )}]::text[]`
   let cond: SQL
   if (p.numbers.length) {
-    cond = sql`se.number_key LIKE ${`${likeEscape(p.numbers[0]!)}%`}`
+    cond = sql`${readersOverlap(scope)} AND se.number_key LIKE ${`${likeEscape(p.numbers[0]!)}%`}`
   } else {
     const ws = [...p.words]
     if (!ws.length) return { items: [] }
     const last = ws.pop()!
     // A one-letter prefix would expand to half the vocabulary: it only counts as a whole word.
     const terms = [...ws.map((w) => `'${w}'`), last.length >= 2 ? `'${last}':*` : `'${last}'`]
-    cond = sql`se.title_tsv @@ ${terms.join(' & ')}::tsquery`
+    cond = sql`se.title_tsv @@ ${`${terms.join(' & ')} & ${readersTsquery(scope)}`}::tsquery`
   }
   const rows = await queryRows<Candidate & { title: string; number_and_notation: string | null }>(
     db,
-    sql`WITH c AS (SELECT se.target_type, se.target_id FROM search_entries se WHERE ${keys} AND ${cond} LIMIT 200)
+    sql`WITH c AS (SELECT se.target_type, se.target_id FROM search_entries se WHERE ${cond} LIMIT 200)
       SELECT ${CANDIDATE_COLUMNS}, se.title, se.number_and_notation, 0 AS score
       FROM c JOIN search_entries se USING (target_type, target_id)
       ORDER BY se.doc_date DESC NULLS LAST LIMIT ${input.limit * 2}`,

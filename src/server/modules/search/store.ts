@@ -1,7 +1,7 @@
 /** Writes to the search index: rows built from a source's SearchDoc (tokens.ts makes the vectors). */
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../../platform/db/client.ts'
-import { numberKey, plainVector, weightedVector } from '../../platform/search/tokens.ts'
+import { numberKey, plainVector, readerLexeme, weightedVector } from '../../platform/search/tokens.ts'
 import type { SearchDoc } from './source.ts'
 
 /** Text kept per entry for matching and snippets: a few pages; a longer file is still found by its start. */
@@ -17,6 +17,7 @@ export type EntryRow = SearchDoc & {
 
 /** The row the index stores for one document (pure: the benchmark loads rows built the same way). */
 export function entryRow(kind: string, doc: SearchDoc): EntryRow {
+  const readers = doc.readers.map((k) => ` '${readerLexeme(k)}'`).join('')
   const body = doc.body ? doc.body.normalize('NFC').replaceAll('\u0000', '').slice(0, BODY_MAX_CHARS) : null
   return {
     ...doc,
@@ -29,8 +30,10 @@ export function entryRow(kind: string, doc: SearchDoc): EntryRow {
       { text: doc.numberAndNotation, weight: 'A' },
       { text: doc.senderName, weight: 'B' },
       { text: doc.signerName, weight: 'B' },
-    ]),
-    tsv: plainVector([doc.title, doc.numberAndNotation, doc.senderName, doc.signerName, body]),
+    ]).concat(readers),
+    tsv: plainVector([doc.title, doc.numberAndNotation, doc.senderName, doc.signerName, body]).concat(
+      readers,
+    ),
   }
 }
 
