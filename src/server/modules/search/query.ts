@@ -199,6 +199,17 @@ async function candidatesIn(db: Executor, plan: Plan): Promise<{ rows: Candidate
     )
     return { rows: rows.slice(0, CANDIDATE_CAP), capped: rows.length > CANDIDATE_CAP }
   }
+  if (plan.titleTier) {
+    // A full title tier already holds the best-ranked candidates (ranking reads the title and
+    // fields): skip the scan of the whole text, the costliest one for common words.
+    const titled = await queryRows<Candidate>(
+      db,
+      sql`WITH c AS (SELECT se.target_type, se.target_id FROM search_entries se WHERE ${base} AND ${plan.titleTier} ${plan.orderInTier} LIMIT ${CANDIDATE_CAP})
+        SELECT ${CANDIDATE_COLUMNS}, ${plan.score} AS score
+        FROM c JOIN search_entries se ON se.target_type = c.target_type AND se.target_id = c.target_id`,
+    )
+    if (titled.length >= CANDIDATE_CAP) return { rows: titled, capped: true }
+  }
   const tiers = plan.titleTier
     ? sql`(SELECT se.target_type, se.target_id, 1 AS tier FROM search_entries se WHERE ${base} AND ${plan.titleTier} ${plan.orderInTier} LIMIT ${CANDIDATE_CAP})
       UNION ALL
