@@ -9,6 +9,10 @@ export function notificationPath(kind: string, data: Record<string, unknown>): s
     if (typeof data.messageId === 'string') return `/exchange/received/${encodeURIComponent(data.messageId)}`
     if (id) return `/documents-out/${id}`
   }
+  // Consultations (issue 7): the consultation's page (answering, progress or summary by the reader).
+  if (kind.startsWith('consultation.') && typeof data.consultationId === 'string') {
+    return `/consultations/${encodeURIComponent(data.consultationId)}`
+  }
   if (kind.startsWith('delegation.')) return '/my-delegations'
   if (kind === 'user.passwordReset') return '/login'
   return '/'

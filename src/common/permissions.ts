@@ -23,6 +23,8 @@ export const GLOBAL_ACTIONS = [
   'exchange.receive',
   'exchange.manage',
   'migration.manage',
+  'consultations.manage',
+  'consultations.answer',
 ] as const
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number]
 

@@ -30,6 +30,7 @@ import { accountsModule, globalCan } from './modules/accounts/index.ts'
 import { auditModule } from './modules/audit/index.ts'
 import { calendarModule } from './modules/calendar/index.ts'
 import { captureModule } from './modules/capture/index.ts'
+import { consultationsModule } from './modules/consultations/index.ts'
 import { delegationsModule } from './modules/delegations/index.ts'
 import { digitisationModule } from './modules/digitisation/index.ts'
 import { documentsInModule } from './modules/documents-in/index.ts'
@@ -65,6 +66,7 @@ const MODULES: AppModule[] = [
   migrationModule,
   searchModule,
   digitisationModule,
+  consultationsModule,
 ]
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web')

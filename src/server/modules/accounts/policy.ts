@@ -35,6 +35,10 @@ const GLOBAL_RULES: Record<GlobalAction, readonly Role[]> = {
   'exchange.receive': ['clerk', 'admin'],
   'exchange.manage': ['admin'],
   'migration.manage': ['admin'],
+  // Consultations (issue 7): Standing Office staff run them (consultations/policy.ts adds "of the
+  // consultation's own organization"); committee members and their focal points answer.
+  'consultations.manage': ['clerk', 'leader', 'specialist', 'secretary'],
+  'consultations.answer': ['committee_member', 'focal_point'],
 }
 
 /** Whether the actor holds a global ability through any of their roles. */

@@ -1186,3 +1186,207 @@ export const migrationRuns = pgTable(
   },
   (t) => [index('migration_runs_org_idx').on(t.organizationId, t.createdAt)],
 )
+
+/**
+ * Consultations (lấy ý kiến, issue 7): the Standing Office asks committee members for their
+ * opinion by a deadline. `questions` holds the answer mechanisms (contract ZQuestionInput output);
+ * state: 'draft' | 'submitted' | 'open' | 'closed' | 'cancelled'. A consultation launched by its
+ * letter stays 'submitted' with approved_at set until the letter is issued.
+ */
+export const consultations = pgTable(
+  'consultations',
+  {
+    id: id(),
+    /** The organization whose officers run it (the creator's: the committee). */
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    title: text('title').notNull(),
+    purpose: text('purpose').notNull(),
+    background: text('background'),
+    state: text('state').notNull().default('draft'),
+    deadline: ts('deadline').notNull(),
+    /** 'agree' | 'abstain' | 'not_counted' */
+    silenceRule: text('silence_rule').notNull(),
+    quorumPercent: integer('quorum_percent').notNull(),
+    /** 'simple' | 'absolute' | 'two_thirds' */
+    majority: text('majority').notNull(),
+    openBallot: boolean('open_ballot').notNull().default(false),
+    /** 'approval' | 'letter' */
+    launchOn: text('launch_on').notNull().default('approval'),
+    letterDocumentId: uuid('letter_document_id').references(() => documents.id),
+    reminderHours: integer('reminder_hours').array().notNull(),
+    questions: jsonb('questions').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    approverId: uuid('approver_id').references(() => users.id),
+    submittedAt: ts('submitted_at'),
+    approvedAt: ts('approved_at'),
+    launchedAt: ts('launched_at'),
+    closedAt: ts('closed_at'),
+    cancelledAt: ts('cancelled_at'),
+    summaryDocumentId: uuid('summary_document_id').references(() => documents.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('consultations_org_created_idx').on(t.organizationId, t.createdAt),
+    index('consultations_creator_idx').on(t.createdBy, t.createdAt),
+    index('consultations_approver_idx').on(t.approverId),
+    index('consultations_open_deadline_idx')
+      .on(t.deadline)
+      .where(sql`${t.state} = 'open'`),
+    index('consultations_letter_idx').on(t.letterDocumentId),
+  ],
+)
+
+/** The materials of a consultation: files or existing documents; a revised draft keeps its sections' text. */
+export const consultationMaterials = pgTable(
+  'consultation_materials',
+  {
+    id: id(),
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => consultations.id),
+    /** 'draft' | 'annex' | 'reference' | 'revised_draft' */
+    role: text('role').notNull(),
+    fileId: uuid('file_id').references(() => files.id),
+    /** 'documentIn' | 'documentOut' */
+    documentKind: text('document_kind'),
+    documentId: uuid('document_id').references(() => documents.id),
+    title: text('title').notNull(),
+    /** revised_draft: [{ sectionKey, text }] */
+    sections: jsonb('sections')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    position: integer('position').notNull().default(0),
+    addedBy: uuid('added_by')
+      .notNull()
+      .references(() => users.id),
+    addedAt: ts('added_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('consultation_materials_consultation_idx').on(t.consultationId, t.position),
+    index('consultation_materials_file_idx').on(t.fileId),
+  ],
+)
+
+/** The committee members asked, in the order the officer listed them. */
+export const consultationParticipants = pgTable(
+  'consultation_participants',
+  {
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => consultations.id),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => users.id),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.consultationId, t.memberId] }),
+    index('consultation_participants_member_idx').on(t.memberId),
+  ],
+)
+
+/**
+ * One answer per consultation and member. state: 'draft' | 'awaiting_member' | 'submitted' |
+ * 'final'. digest: SHA-256 of the canonical answer JSON at the last submission (the receipt).
+ */
+export const consultationResponses = pgTable(
+  'consultation_responses',
+  {
+    id: id(),
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => consultations.id),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => users.id),
+    state: text('state').notNull(),
+    answers: jsonb('answers')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    fileIds: uuid('file_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    draftedBy: uuid('drafted_by').references(() => users.id),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    onBehalf: boolean('on_behalf').notNull().default(false),
+    submittedAt: ts('submitted_at'),
+    isFinal: boolean('is_final').notNull().default(false),
+    signedFileId: uuid('signed_file_id').references(() => files.id),
+    receiptNumber: text('receipt_number'),
+    digest: char('digest', { length: 64 }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('consultation_responses_member_key').on(t.consultationId, t.memberId),
+    index('consultation_responses_member_idx').on(t.memberId),
+    uniqueIndex('consultation_responses_receipt_key').on(t.receiptNumber),
+  ],
+)
+
+/** Receipt numbers (YK-<year>-<seq>): one counter per year. */
+export const consultationReceiptCounters = pgTable('consultation_receipt_counters', {
+  year: integer('year').primaryKey(),
+  lastNumber: integer('last_number').notNull().default(0),
+})
+
+/** Deadline changes, recorded. */
+export const consultationExtensions = pgTable(
+  'consultation_extensions',
+  {
+    id: id(),
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => consultations.id),
+    fromDeadline: ts('from_deadline').notNull(),
+    toDeadline: ts('to_deadline').notNull(),
+    reason: text('reason').notNull(),
+    extendedBy: uuid('extended_by')
+      .notNull()
+      .references(() => users.id),
+    extendedAt: ts('extended_at').notNull(),
+  },
+  (t) => [index('consultation_extensions_consultation_idx').on(t.consultationId, t.extendedAt)],
+)
+
+/** The response table the officer completes: how each comment (summary.commentId) was handled. */
+export const consultationDispositions = pgTable(
+  'consultation_dispositions',
+  {
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => consultations.id),
+    commentId: text('comment_id').notNull(),
+    /** 'accepted' | 'partly_accepted' | 'explained' | 'noted' */
+    disposition: text('disposition'),
+    explanation: text('explanation'),
+    revisedText: text('revised_text'),
+    updatedBy: uuid('updated_by')
+      .notNull()
+      .references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.commentId] })],
+)
+
+/** Reminders sent: one row per member and reminder mark (hours before the deadline), never twice. */
+export const consultationReminders = pgTable(
+  'consultation_reminders',
+  {
+    consultationId: uuid('consultation_id')
+      .notNull()
+      .references(() => consultations.id),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => users.id),
+    markHours: integer('mark_hours').notNull(),
+    sentAt: ts('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.consultationId, t.memberId, t.markHours] })],
+)
