@@ -11,6 +11,7 @@ import {
   seedDemo,
   type SeedResult,
 } from './seed/seed.ts'
+import { seedDemoConsultation } from './seed/demo-consultation.ts'
 import { seedDemoDocuments } from './seed/demo-documents.ts'
 import { seedDemoExchange } from './seed/demo-exchange.ts'
 
@@ -90,6 +91,11 @@ async function main(): Promise<void> {
       return 0
     })
     if (registered) console.log(`${registered} demo incoming documents registered (try the search box).`)
+    const consulted = await seedDemoConsultation(deps).catch((err: unknown) => {
+      console.error('demo consultation not created:', err instanceof Error ? err.message : err)
+      return false
+    })
+    if (consulted) console.log('A demo consultation is open for committee members (Lấy ý kiến).')
   }
   if (config.runWorker) await deps.jobs.work()
   const app = await buildApp(deps, { serveWeb: true })

@@ -20,6 +20,11 @@ import { consultationRoutes } from './routes.ts'
 
 export { CONSULTATION_EVENTS } from './events.ts'
 export { sendDueReminders, REMINDERS_JOB } from './reminders.ts'
+// The demo seed (src/server/seed/demo-consultation.ts) drives the same use cases as the routes.
+export { createConsultation } from './actions/create-consultation.ts'
+export { submitForApproval } from './actions/submit-for-approval.ts'
+export { approveConsultation } from './actions/approve-consultation.ts'
+export { saveResponse } from './actions/save-response.ts'
 
 /**
  * Whoever sees a consultation may read its materials; an answer's files are read by the member,
