@@ -444,6 +444,29 @@ describe('the response table', () => {
     expect(events).toContain('consultation.dispositionsUpdated')
   })
 
+  it('the summary goes to the leader as a report draft on a submission slip, once', async () => {
+    const c = await cast(t)
+    const id = await openConsultation(c)
+    await put(c.members[0].client, id, { answers: answers(), intent: 'submit' })
+    const early = await c.officer.post(`/api/consultations/${id}/summary/slip`, { leaderId: c.leaderUser.id })
+    expect(early.statusCode).toBe(409)
+    await c.officer.post(`/api/consultations/${id}/close`, {})
+    const sent = await c.officer.post(`/api/consultations/${id}/summary/slip`, {
+      leaderId: c.leaderUser.id,
+      note: 'Kính trình Chủ tịch xem xét',
+    })
+    expect(sent.statusCode, sent.body).toBe(200)
+    const documentId = sent.json().summaryDocumentId as string
+    expect(documentId).toBeTruthy()
+    const draft = await c.leader.get(`/api/documents-out/${documentId}`)
+    expect(draft.statusCode, draft.body).toBe(200)
+    expect(draft.json()).toMatchObject({ documentType: 'BC' })
+    expect(draft.json().subject).toContain('Báo cáo tổng hợp ý kiến')
+    const again = await c.officer.post(`/api/consultations/${id}/summary/slip`, { leaderId: c.leaderUser.id })
+    expect(again.statusCode).toBe(409)
+    expect((await consultationEvents(t, id)).map((e) => e.action)).toContain('consultation.summarySubmitted')
+  })
+
   it('a general comment (disagree, with reasons) is a row the officer can answer too', async () => {
     const c = await cast(t)
     const id = await openConsultation(c)

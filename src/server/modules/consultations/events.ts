@@ -15,6 +15,7 @@ export const CONSULTATION_EVENTS = {
   reminded: 'consultation.reminded',
   dispositionsUpdated: 'consultation.dispositionsUpdated',
   revisedDraftAdded: 'consultation.revisedDraftAdded',
+  summarySubmitted: 'consultation.summarySubmitted',
 } as const
 
 export const CONSULTATION_TARGET = 'consultation'

@@ -1,4 +1,5 @@
 /** Consultations: the summary (báo cáo tổng hợp ý kiến), its response table, the revised draft, DOCX and PDF. */
+import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { ZIdParams } from '@common/contracts/common'
@@ -8,6 +9,7 @@ import {
   ZDispositionsInput,
   ZRevisedDraftInput,
   type TConsultationSummary,
+  ZSummarySlipInput,
 } from '@common/contracts/consultations'
 import { ConversionError } from '../../platform/convert/index.ts'
 import { AppError } from '../../platform/errors.ts'
@@ -15,8 +17,10 @@ import { actorOf } from '../../platform/http/guard.ts'
 import { runAction } from '../../platform/http/run-action.ts'
 import { contentDisposition } from '../files/index.ts'
 import { addRevisedDraft } from './actions/add-revised-draft.ts'
+import { submitSummary } from './actions/submit-summary.ts'
 import { updateDispositions } from './actions/update-dispositions.ts'
 import { presentConsultation } from './present.ts'
+import { loadPeople } from './queries.ts'
 import { loadSummary } from './read.ts'
 import { summaryDocx, summaryPdf } from './report.ts'
 
@@ -95,6 +99,36 @@ export async function consultationSummaryRoutes(root: FastifyInstance): Promise<
         throw err
       })
       return sendFile(reply, pdf, 'application/pdf', filename(summary, 'pdf'), true)
+    },
+  )
+
+  app.post(
+    '/api/consultations/:id/summary/slip',
+    {
+      schema: { tags, params: ZIdParams, body: ZSummarySlipInput, response: { 200: ZConsultation } },
+      config: { access: 'user' },
+    },
+    async (request) => {
+      const actor = actorOf(request)
+      const { summary } = await loadSummary(db(), actor, request.params.id, now())
+      const leader = (await loadPeople(db(), [request.body.leaderId])).get(request.body.leaderId)
+      const docx = await summaryDocx(summary, {
+        signerTitle: 'CHỦ TỊCH',
+        signerName: leader?.fullName ?? null,
+      })
+      const blob = await app.deps.blobs.put(Readable.from([docx]), { maxBytes: docx.length + 1 })
+      const c = await runAction(request, submitSummary, {
+        id: request.params.id,
+        leaderId: request.body.leaderId,
+        note: request.body.note,
+        report: {
+          sha256: blob.sha256,
+          size: blob.size,
+          filename: filename(summary, 'docx'),
+          mediaType: DOCX,
+        },
+      })
+      return presentConsultation(actor, c, now())
     },
   )
 }

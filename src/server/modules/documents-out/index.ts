@@ -27,6 +27,9 @@ export { deliverPending, ensureVersionTexts, processVersions } from './jobs.ts'
 export { unsafeLoadOutgoing, factsOf, type OutgoingView } from './queries.ts'
 export { canSeeOutgoing } from './policy.ts'
 export { updateRecipient as setRecipientDelivery } from './store.ts'
+// Consultations (issue 7) put their summary report on a draft submitted to a leader.
+export { createDraft } from './actions/create-draft.ts'
+export { submitDraft } from './actions/submit-draft.ts'
 export { findOutgoingMigrationClashes, insertMigratedOutgoing, type MigratedOutgoing } from './migrated.ts'
 
 /** An outgoing document if the actor may see it (the exchange panel of the document page). */
