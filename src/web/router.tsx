@@ -18,6 +18,8 @@ import { MIGRATION_PATH } from './features/migration/paths.ts'
 import { DIGITISATION_PATH } from './features/digitisation/paths.ts'
 import { SIGNATURE_PATHS } from './features/signatures/paths.ts'
 import { SEARCH_PATH } from './features/search/paths.ts'
+import { CONSULT_PATHS } from './features/consultations/paths.ts'
+import { consultationsOnly } from './features/consultations/guard.tsx'
 
 const RELOADED_KEY = 'eoffice.chunkReload'
 
@@ -114,6 +116,19 @@ const DigitisationPage = page(
 const ScanBatchPage = page(() => import('./features/digitisation/batch-page.tsx'), 'BatchPage')
 
 const SearchPage = page(() => import('./features/search/search-page.tsx'), 'SearchPage')
+const ConsultationsPage = page(() => import('./features/consultations/list-page.tsx'), 'ConsultationsPage')
+const CreateConsultationPage = page(
+  () => import('./features/consultations/form-page.tsx'),
+  'CreateConsultationPage',
+)
+const EditConsultationPage = page(
+  () => import('./features/consultations/form-page.tsx'),
+  'EditConsultationPage',
+)
+const ConsultationPage = page(
+  () => import('./features/consultations/consultation-page.tsx'),
+  'ConsultationPage',
+)
 
 function guarded(ability: GlobalAction, Page: ComponentType) {
   return (
@@ -166,6 +181,13 @@ export const router = createBrowserRouter([
           { path: SIGNATURE_PATHS.trustedRoots, element: guarded('signing.manage', TrustedRootsPage) },
           { path: SIGNATURE_PATHS.signingKeys, element: guarded('signing.manage', SigningKeysPage) },
           { path: SIGNATURE_PATHS.approvalChains, element: guarded('signing.manage', ApprovalChainsPage) },
+          { path: CONSULT_PATHS.list, element: consultationsOnly(ConsultationsPage) },
+          { path: CONSULT_PATHS.create, element: guarded('consultations.manage', CreateConsultationPage) },
+          { path: `${CONSULT_PATHS.list}/:id`, element: consultationsOnly(ConsultationPage) },
+          {
+            path: `${CONSULT_PATHS.list}/:id/edit`,
+            element: guarded('consultations.manage', EditConsultationPage),
+          },
           { path: SEARCH_PATH, element: <SearchPage /> },
           { path: PATHS.profile, element: <ProfilePage /> },
           { path: PATHS.password, element: <PasswordPage /> },

@@ -12,6 +12,7 @@ import {
   BookOutlined,
   CheckSquareOutlined,
   CloudDownloadOutlined,
+  CommentOutlined,
   DatabaseOutlined,
   DeploymentUnitOutlined,
   MonitorOutlined,
@@ -53,6 +54,9 @@ import { DIGITISATION_NAV } from '../features/digitisation/nav.tsx'
 import { SIGNATURE_PATHS } from '../features/signatures/paths.ts'
 import { HeaderSearch } from '../features/search/header-search.tsx'
 import { SEARCH_PATH } from '../features/search/paths.ts'
+import { ConsultationsBadge } from '../features/consultations/nav-badge.tsx'
+import { CONSULT_PATHS } from '../features/consultations/paths.ts'
+import { CONSULTATION_ABILITIES } from '../features/consultations/roles.ts'
 import { BrandMark } from './brand.tsx'
 import { FullPageSpin } from './full-page-spin.tsx'
 import { LanguageSwitch } from './language-switch.tsx'
@@ -63,7 +67,8 @@ type NavEntry = {
   path: string
   labelKey: string
   icon: React.ReactNode
-  ability?: GlobalAction
+  /** One ability, or several of which any will do. */
+  ability?: GlobalAction | readonly GlobalAction[]
   /** Shown after the label (a count). */
   extra?: React.ReactNode
 }
@@ -101,6 +106,14 @@ const MAIN: NavEntry[] = [
     icon: <SendOutlined />,
     ability: 'documentsOut.read',
     extra: <OutgoingBadge />,
+  },
+  {
+    key: 'consultations',
+    path: CONSULT_PATHS.list,
+    labelKey: 'consultations.nav',
+    icon: <CommentOutlined />,
+    ability: CONSULTATION_ABILITIES,
+    extra: <ConsultationsBadge />,
   },
   {
     key: 'exchange-received',
@@ -221,7 +234,10 @@ const ADMIN: NavEntry[] = [
 ]
 
 function allowed(session: TSession, entries: NavEntry[]): NavEntry[] {
-  return entries.filter((e) => !e.ability || can(session, e.ability))
+  return entries.filter(
+    (e) =>
+      !e.ability || (typeof e.ability === 'string' ? [e.ability] : e.ability).some((a) => can(session, a)),
+  )
 }
 
 function selectedKey(pathname: string): string {

@@ -1,0 +1,45 @@
+/** The number beside "Lấy ý kiến" in the navigation: open consultations the user still has to answer. */
+import { Badge } from 'antd'
+import { useQuery } from '@tanstack/react-query'
+import type { TConsultationListItem } from '@common/contracts/consultations'
+import { consultApi } from './api.ts'
+import { TO_ANSWER_KEY } from './keys.ts'
+
+/** Still waiting on the user: not answered, a draft, or a focal point's draft to confirm. */
+export function isWaitingOnMe(item: TConsultationListItem): boolean {
+  return (
+    item.state === 'open' &&
+    !item.pastDeadline &&
+    (item.myResponseState === 'none' ||
+      item.myResponseState === 'draft' ||
+      item.myResponseState === 'awaiting_member')
+  )
+}
+
+export function useToAnswerCount() {
+  return useQuery({
+    queryKey: TO_ANSWER_KEY,
+    queryFn: async () => {
+      const page = await consultApi.list({ box: 'to_answer', state: 'open', pageSize: 200 })
+      return page.items.filter(isWaitingOnMe).length
+    },
+    staleTime: 30_000,
+    refetchInterval: 60_000,
+  })
+}
+
+export function ConsultationsBadge() {
+  const count = useToAnswerCount()
+  const n = count.data ?? 0
+  if (n === 0) return null
+  return (
+    <Badge
+      count={n}
+      overflowCount={99}
+      size="small"
+      color="#fa8c16"
+      style={{ marginInlineStart: 8, boxShadow: 'none' }}
+      data-testid="nav-consultations-badge"
+    />
+  )
+}
