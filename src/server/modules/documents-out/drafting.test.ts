@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TOutgoingDocument } from '@common/contracts/documents-out'
 import type { DemoPki } from '../../platform/signing/index.ts'
 import { buildTestApp, type TestApp } from '../../test/harness.ts'
+import { vnDate } from './dates.ts'
 import {
   approved,
   draftReply,
@@ -152,7 +153,8 @@ describe('the clerk', () => {
     const n = (s: string) => Number(s.split('/')[0])
     expect(n(second.numberAndNotation)).toBe(n(first.numberAndNotation) + 1)
     expect(n(again.numberAndNotation)).toBe(n(first.numberAndNotation) + 2)
-    const today = new Date().toISOString().slice(0, 10)
+    // The register's dates are Hà Nội dates (from 17:00 UTC it is already tomorrow there).
+    const today = vnDate(new Date())
     const xlsx = await o.clients.clerk.get(
       `/api/documents-out/registers/${o.registers.outgoing.id}/export?from=${today}&to=${today}&format=xlsx`,
     )
