@@ -201,9 +201,23 @@ describe('consultation flow in Chromium', () => {
       await page.goto(url)
       await page.getByTestId('cs-answer-awaiting').waitFor()
       await screenshot(page, 'consult-confirm-mobile')
-      await page.getByTestId('cs-answer-confirm').click()
+      // He confirms it as final and signs it with his key: a wrong PIN first, then the right one.
+      await page.getByTestId('cs-answer-confirm-final').click()
+      await page.getByTestId('cs-answer-confirm-final-ok').click()
       await page.getByTestId('cs-receipt-number').waitFor()
-      expect(await page.getByTestId('cs-answer-state').getAttribute('data-state')).toBe('submitted')
+      await expect
+        .poll(() => page.getByTestId('cs-answer-state').getAttribute('data-state'))
+        .toBe('final')
+      const pin = fs.readFileSync(path.join(server.dataDir, 'demo-signing-pin.txt'), 'utf8').trim()
+      await page.getByTestId('cs-answer-sign').click()
+      await page.getByTestId('cs-sign-pin').fill(pin === '000000' ? '111111' : '000000')
+      await page.getByTestId('cs-sign-ok').click()
+      await expect.poll(() => page.getByTestId('cs-sign-error').textContent()).toContain('Mã PIN không đúng')
+      await page.getByTestId('cs-sign-pin').fill(pin)
+      await page.getByTestId('cs-sign-ok').click()
+      await page.getByTestId('cs-answer-signed').waitFor()
+      expect(await page.getByTestId('cs-answer-sign').count()).toBe(0)
+      await screenshot(page, 'consult-signed-mobile')
       await page.context().close()
       // The on-time answers must have landed before the deadline for the rest to mean anything.
       expect(Date.now()).toBeLessThan(deadline.getTime())
@@ -212,6 +226,11 @@ describe('consultation flow in Chromium', () => {
       page = await signIn('chuyenvien.nam')
       await page.goto(`${url}?tab=progress`)
       await expect.poll(() => page.getByTestId('cs-progress-answered').textContent()).toContain('2')
+      // The signed answer is marked, and its PDF opens for the officer.
+      const signedHref = await page.getByTestId('cs-progress-signed').getAttribute('href')
+      const signedPdf = await page.request.get(`${server.url}${signedHref}`)
+      expect(signedPdf.status()).toBe(200)
+      expect(signedPdf.headers()['content-type']).toContain('application/pdf')
       await screenshot(page, 'consult-progress')
       await page.context().close()
 

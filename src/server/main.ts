@@ -28,7 +28,7 @@ function printSeed(config: Config, seeded: SeedResult): void {
       ? [
           'Demo organisation loaded (Ủy ban sông Mê Công Việt Nam).',
           `Password of every demo account: ${seeded.password}`,
-          `PIN of the demo signing keys (chutich, phochutich, the organization seal): ${seeded.signingPin}`,
+          `PIN of the demo signing keys (chutich, phochutich, uyvien.bnnmt, uyvien.cantho, the organization seal): ${seeded.signingPin}`,
           'Accounts: quantri (admin, sets up two-factor at first sign-in), vanthu (clerk), chutich, phochutich (leaders),',
           '  chanhvp, truongban.khth (unit heads), chuyenvien.nam (specialist), thuky (secretary for chutich),',
           '  uyvien.bnnmt (committee member), daumoi.bnnmt (focal point), doitac.mrcs (partner); see README.',

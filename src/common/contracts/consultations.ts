@@ -425,6 +425,8 @@ export const ZConsultationProgress = z.object({
       state: z.enum(RESPONSE_STATES),
       submittedAt: z.string().nullable(),
       onBehalf: z.boolean(),
+      /** The member's signed PDF of the answer, when signed. */
+      signedFileId: z.string().nullable(),
       lastRemindedAt: z.string().nullable(),
     }),
   ),

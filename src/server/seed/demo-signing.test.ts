@@ -22,7 +22,7 @@ afterAll(async () => {
 })
 
 describe('demo signing material', () => {
-  it('gives chutich, phochutich and the organization a key under one printed PIN, and trusts the demo CA', async () => {
+  it('gives chutich, phochutich, two committee members and the organization a key under one printed PIN, and trusts the demo CA', async () => {
     const config = loadConfig({
       NODE_ENV: 'test',
       DATA_DIR: dataDir,
@@ -46,6 +46,8 @@ describe('demo signing material', () => {
       'chutich',
       'organization',
       'phochutich',
+      'uyvien.bnnmt',
+      'uyvien.cantho',
     ])
     for (const k of keys) {
       expect(openP12Signer(k.p12, seeded.signingPin).certificate.commonName.length).toBeGreaterThan(3)

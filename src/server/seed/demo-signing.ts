@@ -1,7 +1,8 @@
 /**
  * Demo signing material, generated at first start and never committed: a demo certificate
  * authority (configured as a trusted root), a PKCS#12 key with a signature image for each demo
- * leader (chutich, phochutich) and the organization's seal key with its seal image. One random
+ * leader (chutich, phochutich) and two committee members (uyvien.bnnmt, uyvien.cantho, who sign
+ * their answers to consultations), and the organization's seal key with its seal image. One random
  * PIN protects them all; it is printed with the demo password and written next to it.
  */
 import { randomInt } from 'node:crypto'
@@ -19,6 +20,8 @@ import {
 } from '../platform/signing/index.ts'
 
 export const DEMO_SIGNERS = ['chutich', 'phochutich'] as const
+/** Two committee members sign their answers to consultations (issue 7). */
+export const DEMO_MEMBER_SIGNERS = ['uyvien.bnnmt', 'uyvien.cantho'] as const
 export const DEMO_PIN_FILE = 'demo-signing-pin.txt'
 
 function stored(c: {
@@ -45,7 +48,7 @@ export async function seedDemoSigning(
   const leaders = await db
     .select({ id: users.id, username: users.username, fullName: users.fullName, email: users.email })
     .from(users)
-    .where(inArray(users.username, [...DEMO_SIGNERS]))
+    .where(inArray(users.username, [...DEMO_SIGNERS, ...DEMO_MEMBER_SIGNERS]))
   const pki = await createDemoPki({
     organizationName,
     people: [

@@ -12,6 +12,8 @@ export const CONSULTATION_EVENTS = {
   answerSaved: 'consultation.answerSaved',
   answerAwaitingMember: 'consultation.answerAwaitingMember',
   answerSubmitted: 'consultation.answerSubmitted',
+  answerSigned: 'consultation.answerSigned',
+  answerSigningRefused: 'consultation.answerSigningRefused',
   reminded: 'consultation.reminded',
   dispositionsUpdated: 'consultation.dispositionsUpdated',
   revisedDraftAdded: 'consultation.revisedDraftAdded',

@@ -119,7 +119,7 @@ export function canSeeResponseStateOf(actor: Who, c: ConsultationFacts, member: 
   return isOfficer(actor, c) || c.state === 'closed' || c.openBallot || canAnswerFor(actor, member)
 }
 
-export type ResponseFacts = { memberId: string; state: ResponseState }
+export type ResponseFacts = { memberId: string; state: ResponseState; isSigned?: boolean }
 
 /** Whether answers are accepted now: the consultation is open and its deadline has not passed. */
 export function isAnswering(c: Pick<ConsultationFacts, 'state' | 'deadline'>, now: Date): boolean {
@@ -133,6 +133,7 @@ export function responseAbilities(
   member: MemberFacts,
   response: ResponseFacts | null,
   now: Date,
+  hasSigningKey = false,
 ): { edit: boolean; submit: boolean; confirm: boolean; sign: boolean } {
   const state = response?.state ?? 'none'
   const open = isAnswering(c, now) && c.participantIds.includes(member.id) && state !== 'final'
@@ -142,7 +143,14 @@ export function responseAbilities(
     edit: open && mayAnswer,
     submit: open && mayAnswer,
     confirm: open && isMember && (state === 'awaiting_member' || state === 'draft'),
-    sign: false,
+    // Only the member signs, a final answer, once, before the deadline, with a key of their own.
+    sign:
+      isMember &&
+      hasSigningKey &&
+      state === 'final' &&
+      !response?.isSigned &&
+      isAnswering(c, now) &&
+      c.participantIds.includes(member.id),
   }
 }
 

@@ -155,6 +155,7 @@ export function presentResponse(
   memberId: string,
   files: Map<string, string>,
   now: Date,
+  hasSigningKey = false,
 ): TResponse {
   const member = c.participants.find((p) => p.id === memberId)!
   const r = responseOf(c, memberId)
@@ -172,7 +173,14 @@ export function presentResponse(
     updatedAt: iso(r?.updatedAt ?? null),
     signedFileId: r?.signedFileId ?? null,
     receiptNumber: r?.receiptNumber ?? null,
-    abilities: responseAbilities(actor, factsOf(c), member, r ? { memberId, state: stateOf(r) } : null, now),
+    abilities: responseAbilities(
+      actor,
+      factsOf(c),
+      member,
+      r ? { memberId, state: stateOf(r), isSigned: r.signedFileId !== null } : null,
+      now,
+      hasSigningKey,
+    ),
   }
 }
 
@@ -295,6 +303,7 @@ export function presentProgress(
       state: stateOf(r),
       submittedAt: iso(r?.submittedAt ?? null),
       onBehalf: r?.onBehalf ?? false,
+      signedFileId: r?.signedFileId ?? null,
       lastRemindedAt: iso(reminded.get(p.id) ?? null),
     }
   })

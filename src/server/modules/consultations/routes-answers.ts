@@ -9,12 +9,15 @@ import {
   ZReceipt,
   ZResponse,
   ZResponseInput,
+  ZSignResponseInput,
 } from '@common/contracts/consultations'
 import { AppError, notFound } from '../../platform/errors.ts'
 import { actorOf } from '../../platform/http/guard.ts'
 import { runAction } from '../../platform/http/run-action.ts'
 import { confirmResponse } from './actions/confirm-response.ts'
 import { saveResponse } from './actions/save-response.ts'
+import { signResponse } from './actions/sign-response.ts'
+import { hasOwnSigningKey } from '../documents-out/index.ts'
 import { canOnConsultation } from './policy.ts'
 import { presentProgress, presentResponse } from './present.ts'
 import { factsOf, lastReminders, membersOf, person, type ConsultationView } from './queries.ts'
@@ -30,8 +33,18 @@ export async function consultationAnswerRoutes(root: FastifyInstance): Promise<v
   const db = () => app.deps.database.db
 
   async function responseOut(request: Parameters<typeof actorOf>[0], c: ConsultationView, memberId: string) {
-    const ids = c.responses.find((r) => r.memberId === memberId)?.fileIds ?? []
-    return presentResponse(actorOf(request), c, memberId, await fileNames(db(), ids), now())
+    const actor = actorOf(request)
+    const r = c.responses.find((x) => x.memberId === memberId)
+    // The key is looked up only when signing is otherwise possible (the member's final answer).
+    const hasKey = actor.id === memberId && r?.state === 'final' && !r.signedFileId
+    return presentResponse(
+      actor,
+      c,
+      memberId,
+      await fileNames(db(), r?.fileIds ?? []),
+      now(),
+      hasKey && (await hasOwnSigningKey(db(), actor.id)),
+    )
   }
 
   app.get(
@@ -96,6 +109,24 @@ export async function consultationAnswerRoutes(root: FastifyInstance): Promise<v
         final: request.body.final,
       })
       return responseOut(request, out.consultation, out.memberId)
+    },
+  )
+
+  app.post(
+    '/api/consultations/:id/responses/:responseId/sign',
+    {
+      schema: { tags, params: ZResponseParams, body: ZSignResponseInput, response: { 200: ZResponse } },
+      config: { access: 'consultations.answer' },
+    },
+    async (request) => {
+      const { blobs, config } = app.deps
+      const out = await signResponse(
+        (action, input) => runAction(request, action, input),
+        { blobs, maxBytes: config.maxUploadBytes, now },
+        { consultationId: request.params.id, responseId: request.params.responseId, pin: request.body.pin },
+      )
+      const c = await loadVisibleConsultation(db(), actorOf(request), out.consultationId)
+      return responseOut(request, c, out.memberId)
     },
   )
 

@@ -89,6 +89,14 @@ export async function upsertResponse(
   return row!.id
 }
 
+/** The member's signed PDF of their answer. */
+export async function setResponseSigned(tx: Tx, responseId: string, fileId: string, now: Date): Promise<void> {
+  await tx
+    .update(consultationResponses)
+    .set({ signedFileId: fileId, updatedAt: now })
+    .where(eq(consultationResponses.id, responseId))
+}
+
 /** The next receipt number of the year: YK-<year>-<seq, six digits>. */
 export async function nextReceiptNumber(tx: Tx, year: number): Promise<string> {
   const [row] = await tx

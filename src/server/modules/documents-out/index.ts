@@ -30,6 +30,9 @@ export { updateRecipient as setRecipientDelivery } from './store.ts'
 // Consultations (issue 7) put their summary report on a draft submitted to a leader.
 export { createDraft } from './actions/create-draft.ts'
 export { submitDraft } from './actions/submit-draft.ts'
+// …and members sign their final answers with their own key.
+export { hasOwnSigningKey, signWithOwnKey, type OwnSignature } from './sign-own.ts'
+export type { TxRunner } from './actions/sign-draft.ts'
 export { findOutgoingMigrationClashes, insertMigratedOutgoing, type MigratedOutgoing } from './migrated.ts'
 
 /** An outgoing document if the actor may see it (the exchange panel of the document page). */

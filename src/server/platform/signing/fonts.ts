@@ -10,6 +10,11 @@ const CANDIDATES = {
     '/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf',
     '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf',
   ],
+  serifBold: [
+    '/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf',
+    '/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf',
+    '/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf',
+  ],
   serifItalic: [
     '/usr/share/fonts/truetype/liberation2/LiberationSerif-Italic.ttf',
     '/usr/share/fonts/truetype/liberation/LiberationSerif-Italic.ttf',

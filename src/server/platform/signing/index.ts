@@ -19,4 +19,5 @@ export {
   type VerifyOptions,
 } from './verify-pdf.ts'
 export { createDemoPki, type DemoPki, type DemoPkiOptions } from './demo-pki.ts'
+export { fontBytes, type FontRole } from './fonts.ts'
 export { demoSignatureImage, demoSealImage } from './demo-images.ts'

@@ -418,7 +418,12 @@ function MemberAnswer({ c, memberId }: { c: TConsultation; memberId: string }) {
         <ResponseStateTag state={r.state} testId="cs-answer-state" />
         {r.onBehalf ? <Tag icon={<UserSwitchOutlined />}>{t('consultations.onBehalf')}</Tag> : null}
         {r.signedFileId ? (
-          <a href={fileContentUrl(r.signedFileId, true)} target="_blank" rel="noopener">
+          <a
+            href={fileContentUrl(r.signedFileId, true)}
+            target="_blank"
+            rel="noopener"
+            data-testid="cs-answer-signed"
+          >
             <Tag color="blue" icon={<SignatureOutlined />}>
               {t('consultations.answer.signed')}
             </Tag>
@@ -532,6 +537,7 @@ function MemberAnswer({ c, memberId }: { c: TConsultation; memberId: string }) {
                 okText={t('consultations.answer.confirmFinal')}
                 cancelText={t('common.cancel')}
                 onConfirm={() => confirm.mutate(true)}
+                okButtonProps={{ ...{ 'data-testid': 'cs-answer-confirm-final-ok' } }}
               >
                 <Button
                   size="large"

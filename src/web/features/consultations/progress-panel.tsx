@@ -4,10 +4,11 @@
  * last reminder, and the tallies so far.
  */
 import { Alert, Card, Col, Row, Skeleton, Statistic, Table, Tag, type TableColumnsType } from 'antd'
-import { UserSwitchOutlined } from '@ant-design/icons'
+import { SignatureOutlined, UserSwitchOutlined } from '@ant-design/icons'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TConsultation, TConsultationProgress } from '@common/contracts/consultations'
+import { fileContentUrl } from '../../lib/api.ts'
 import { errorText } from '../../lib/errors.ts'
 import { formatDateTime } from '../../lib/format.ts'
 import { useIsMobile } from '../../lib/use-media.ts'
@@ -17,6 +18,24 @@ import { ResponseStateTag } from './labels.tsx'
 import { TallyBars } from './tally-bars.tsx'
 
 type Row = TConsultationProgress['rows'][number]
+
+/** The answer's state, "sent on the member's behalf", and "signed" (opens the signed PDF). */
+function ResponseBadges({ r }: { r: Row }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <ResponseStateTag state={r.state} />
+      {r.onBehalf ? <Tag icon={<UserSwitchOutlined />}>{t('consultations.onBehalf')}</Tag> : null}
+      {r.signedFileId ? (
+        <a href={fileContentUrl(r.signedFileId, true)} target="_blank" rel="noopener" data-testid="cs-progress-signed">
+          <Tag color="blue" icon={<SignatureOutlined />}>
+            {t('consultations.answer.signed')}
+          </Tag>
+        </a>
+      ) : null}
+    </>
+  )
+}
 
 export function ProgressPanel({ c }: { c: TConsultation }) {
   const { t } = useTranslation()
@@ -39,8 +58,7 @@ export function ProgressPanel({ c }: { c: TConsultation }) {
           <div className="cs-muted">{r.member.organizationName ?? r.member.position}</div>
           {isMobile ? (
             <div style={{ marginTop: 4 }}>
-              <ResponseStateTag state={r.state} />
-              {r.onBehalf ? <Tag icon={<UserSwitchOutlined />}>{t('consultations.onBehalf')}</Tag> : null}
+              <ResponseBadges r={r} />
               {r.submittedAt ? <span className="cs-muted">{formatDateTime(r.submittedAt)}</span> : null}
             </div>
           ) : null}
@@ -56,8 +74,7 @@ export function ProgressPanel({ c }: { c: TConsultation }) {
             width: 200,
             render: (_: unknown, r: Row) => (
               <span>
-                <ResponseStateTag state={r.state} />
-                {r.onBehalf ? <Tag icon={<UserSwitchOutlined />}>{t('consultations.onBehalf')}</Tag> : null}
+                <ResponseBadges r={r} />
               </span>
             ),
           },
