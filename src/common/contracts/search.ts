@@ -1,7 +1,7 @@
 /**
  * Search (tra cứu, issue 6): one query over everything a user may see — incoming and outgoing
- * documents and their files' text now; dossiers, consultations, the library and the portal plug
- * into the same index through their events later.
+ * documents and their files' text, and consultations (issue 7) now; dossiers, the library and the
+ * portal plug into the same index through their events later.
  *
  * Routes (JSON, any signed-in user; results only ever hold what the caller may see):
  *   GET /api/search              ZSearchQuery → ZSearchResult
@@ -21,7 +21,7 @@ import { z } from 'zod'
 import { ZId } from './common.ts'
 
 /** What the index holds; a later module adds its own kind. */
-export const SEARCH_KINDS = ['documentIn', 'documentOut'] as const
+export const SEARCH_KINDS = ['documentIn', 'documentOut', 'consultation'] as const
 export type SearchKind = (typeof SEARCH_KINDS)[number]
 
 export const SEARCH_SORTS = ['relevance', 'date_desc', 'date_asc'] as const

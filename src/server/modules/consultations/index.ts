@@ -17,6 +17,8 @@ import { defineReminderJob } from './reminders.ts'
 import { consultationAnswerRoutes } from './routes-answers.ts'
 import { consultationSummaryRoutes } from './routes-summary.ts'
 import { consultationRoutes } from './routes.ts'
+import { registerSearchSource } from '../search/index.ts'
+import { consultationSearchSource } from './search-source.ts'
 
 export { CONSULTATION_EVENTS } from './events.ts'
 export { sendDueReminders, REMINDERS_JOB } from './reminders.ts'
@@ -73,5 +75,6 @@ export const consultationsModule: AppModule = {
     deps.dispatcher.register(consultationNotifications())
     defineReminderJob(deps)
     registerFileReadGrant(consultationFileGrant)
+    registerSearchSource(consultationSearchSource)
   },
 }

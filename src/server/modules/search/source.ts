@@ -1,7 +1,7 @@
 /**
  * What a module gives the search index (issue 6): the events that change what it shows, how to
  * load its searchable fields and readers, and its own visibility check for a page of results.
- * Incoming and outgoing documents register now; dossiers, consultations, the library and the
+ * Incoming and outgoing documents and consultations register now; dossiers, the library and the
  * portal register theirs when they come, and the engine behind store.ts/query.ts can change
  * without touching them.
  */

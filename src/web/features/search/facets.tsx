@@ -8,7 +8,7 @@ import { Alert, Button, Typography } from 'antd'
 import { CheckOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { TSearchFacets } from '@common/contracts/search'
-import { facetLabel } from './labels.tsx'
+import { facetLabel, kindOf } from './labels.tsx'
 import { FACET_KEYS, formatCount, type FacetKey, type SearchFilters } from './search-params.ts'
 
 /** Values shown before "Xem thêm". */
@@ -20,11 +20,14 @@ function FacetGroup({
   facetKey,
   values,
   active,
+  kind,
   onSelect,
 }: {
   facetKey: FacetKey
   values: FacetValue[]
   active: string | undefined
+  /** The kind filtered on: its states' names win where kinds share a state. */
+  kind: string | undefined
   onSelect: (key: FacetKey, value: string | null) => void
 }) {
   const { t, i18n } = useTranslation()
@@ -44,7 +47,7 @@ function FacetGroup({
       <ul className="search-facet-values">
         {shown.map((v) => {
           const isActive = v.value === active
-          const label = facetLabel(t, facetKey, v.value, v.label)
+          const label = facetLabel(t, facetKey, v.value, v.label, kindOf(kind))
           return (
             <li key={v.value}>
               <button
@@ -106,6 +109,7 @@ export function Facets({
             facetKey={key}
             values={facets?.[key] ?? []}
             active={filters[key]}
+            kind={filters.kind}
             onSelect={onSelect}
           />
         ))

@@ -2,14 +2,20 @@
 import { Tag } from 'antd'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import type { SearchKind } from '@common/contracts/search'
+import { CONSULTATION_STATES, type ConsultationState } from '@common/contracts/consultations'
+import { SEARCH_KINDS, type SearchKind } from '@common/contracts/search'
 import { documentTypeByCode } from '@common/document-types'
 import { INCOMING_STATES, OUTGOING_STATES, type IncomingState, type OutgoingState } from '@common/domain'
+import { ConsultationStateTag } from '../consultations/labels.tsx'
 import { StateTag } from '../documents-in/labels.tsx'
 import { OutgoingStateTag } from '../documents-out/labels.tsx'
 import type { FacetKey } from './search-params.ts'
 
-const KIND_COLORS: Record<SearchKind, string> = { documentIn: 'blue', documentOut: 'green' }
+const KIND_COLORS: Record<SearchKind, string> = {
+  documentIn: 'blue',
+  documentOut: 'green',
+  consultation: 'purple',
+}
 
 export function KindTag({ kind }: { kind: SearchKind }) {
   const { t } = useTranslation()
@@ -22,11 +28,25 @@ export function KindTag({ kind }: { kind: SearchKind }) {
 
 const isIncomingState = (s: string): s is IncomingState => (INCOMING_STATES as readonly string[]).includes(s)
 const isOutgoingState = (s: string): s is OutgoingState => (OUTGOING_STATES as readonly string[]).includes(s)
+const isConsultationState = (s: string): s is ConsultationState =>
+  (CONSULTATION_STATES as readonly string[]).includes(s)
+const isKind = (s: string): s is SearchKind => (SEARCH_KINDS as readonly string[]).includes(s)
 
-/** A state's name; the kind decides whose names, else the incoming ones are tried first. */
+/** The kind of a filter value, if it is one. */
+export function kindOf(value: string | undefined): SearchKind | undefined {
+  return value !== undefined && isKind(value) ? value : undefined
+}
+
+/**
+ * A state's name; the kind decides whose names, else incoming, outgoing and consultation names are
+ * tried in that order (a state such as "submitted" exists in more than one).
+ */
 export function stateLabel(t: TFunction, state: string, kind?: SearchKind): string | undefined {
-  if (kind !== 'documentOut' && isIncomingState(state)) return t(`documentsIn.states.${state}`)
-  if (kind !== 'documentIn' && isOutgoingState(state)) return t(`documentsOut.states.${state}`)
+  const any = kind === undefined
+  if ((any || kind === 'documentIn') && isIncomingState(state)) return t(`documentsIn.states.${state}`)
+  if ((any || kind === 'documentOut') && isOutgoingState(state)) return t(`documentsOut.states.${state}`)
+  if ((any || kind === 'consultation') && isConsultationState(state))
+    return t(`consultations.states.${state}`)
   return undefined
 }
 
@@ -36,6 +56,8 @@ export function HitStateTag({ kind, state }: { kind: SearchKind; state: string |
     return <StateTag state={state} testId="search-hit-state" />
   if (kind === 'documentOut' && isOutgoingState(state))
     return <OutgoingStateTag state={state} testId="search-hit-state" />
+  if (kind === 'consultation' && isConsultationState(state))
+    return <ConsultationStateTag state={state} testId="search-hit-state" />
   return <Tag data-testid="search-hit-state">{state}</Tag>
 }
 
@@ -45,12 +67,18 @@ export function typeName(code: string): string {
 }
 
 /**
- * The label of a facet value: our own names where we have them (kinds, types, states), else the
- * server's label (senders, signers, registers, units), else the value itself.
+ * The label of a facet value: our own names where we have them (kinds, types, states: of the kind
+ * filtered on, if any), else the server's label (senders, signers, registers, units), else the value.
  */
-export function facetLabel(t: TFunction, key: FacetKey, value: string, serverLabel?: string): string {
-  if (key === 'kind' && (value === 'documentIn' || value === 'documentOut')) return t(`search.kinds.${value}`)
+export function facetLabel(
+  t: TFunction,
+  key: FacetKey,
+  value: string,
+  serverLabel?: string,
+  kind?: SearchKind,
+): string {
+  if (key === 'kind' && isKind(value)) return t(`search.kinds.${value}`)
   if (key === 'documentType' && documentTypeByCode(value)) return typeName(value)
-  if (key === 'state') return stateLabel(t, value) ?? serverLabel ?? value
+  if (key === 'state') return stateLabel(t, value, kind) ?? serverLabel ?? value
   return serverLabel?.trim() ? serverLabel : value
 }

@@ -8,13 +8,14 @@ import { Link, useLocation } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import type { TSearchFacets, TSearchHit, TSearchResult } from '@common/contracts/search'
 import { formatDate } from '../../lib/format.ts'
-import { HitStateTag, KindTag, facetLabel, typeName } from './labels.tsx'
+import { HitStateTag, KindTag, facetLabel, kindOf, typeName } from './labels.tsx'
 import {
   activeFilters,
   formatCount,
   formatSeconds,
   hitHref,
   type SearchFilterKey,
+  type SearchFilters,
   type SearchState,
 } from './search-params.ts'
 import { Snippet } from './snippet.tsx'
@@ -68,11 +69,12 @@ function filterLabel(
   key: SearchFilterKey,
   value: string,
   facets: TSearchFacets | undefined,
+  filters: SearchFilters,
 ): string {
   if (key === 'from') return t('search.filters.from', { date: formatDate(value) })
   if (key === 'to') return t('search.filters.to', { date: formatDate(value) })
   const server = facets?.[key].find((v) => v.value === value)?.label
-  return `${t(`search.facets.${key}`)}: ${facetLabel(t, key, value, server)}`
+  return `${t(`search.facets.${key}`)}: ${facetLabel(t, key, value, server, kindOf(filters.kind))}`
 }
 
 export function ActiveFilters({
@@ -92,7 +94,7 @@ export function ActiveFilters({
   return (
     <div className="search-active" data-testid="search-active-filters">
       {active.map(({ key, value }) => {
-        const label = filterLabel(t, key, value, facets)
+        const label = filterLabel(t, key, value, facets, state.filters)
         return (
           <Tag
             key={key}

@@ -129,6 +129,7 @@ describe('links and figures', () => {
       'javascript:alert(1)',
     ]) {
       expect(hitHref({ ...hit, kind: 'documentOut', path }, 'a')).toBe(`/documents-out/${UNIT}?hl=a`)
+      expect(hitHref({ ...hit, kind: 'consultation', path }, 'a')).toBe(`/consultations/${UNIT}?hl=a`)
     }
   })
 

@@ -10,6 +10,7 @@ import {
   type SearchKind,
   type SearchSort,
 } from '@common/contracts/search'
+import { CONSULT_PATHS } from '../consultations/paths.ts'
 import { SEARCH_PATH } from './paths.ts'
 
 /** Filters of the search, named as in the API query and in the facets. */
@@ -175,6 +176,7 @@ export function toApiQuery(state: SearchState, pageSize = PAGE_SIZE): SearchApiQ
 const KIND_PATHS: Record<SearchKind, string> = {
   documentIn: '/documents-in',
   documentOut: '/documents-out',
+  consultation: CONSULT_PATHS.list,
 }
 
 /**
