@@ -231,6 +231,11 @@ describe('consultation flow in Chromium', () => {
       const signedPdf = await page.request.get(`${server.url}${signedHref}`)
       expect(signedPdf.status()).toBe(200)
       expect(signedPdf.headers()['content-type']).toContain('application/pdf')
+      // The officer reminds the two who have not answered, now, with a word.
+      await page.getByTestId('cs-remind').click()
+      await page.getByTestId('cs-remind-message').fill('Đề nghị các đồng chí gửi ý kiến trước hạn.')
+      await page.getByTestId('cs-remind-ok').click()
+      await expect.poll(() => page.locator('.ant-message').textContent()).toContain('Đã nhắc 2 thành viên')
       await screenshot(page, 'consult-progress')
       await page.context().close()
 

@@ -29,6 +29,7 @@
  *   POST   /api/consultations/:id/close               ZCloseInput → ZConsultation (early or at the deadline)
  *   POST   /api/consultations/:id/cancel              ZCancelInput → ZConsultation
  *   GET    /api/consultations/:id/progress            → ZConsultationProgress (officers: who answered, live tallies)
+ *   POST   /api/consultations/:id/remind              ZRemindInput → ZRemindResult (officers remind who has not answered, now)
  *   GET    /api/consultations/:id/responses/mine      ?memberId= → ZResponse (the caller's, or the member's they help)
  *   PUT    /api/consultations/:id/responses/mine      ZResponseInput → ZResponse (save; submit; final)
  *   POST   /api/consultations/:id/responses/:responseId/confirm   ZConfirmInput → ZResponse (member confirms a focal point's draft)
@@ -332,6 +333,14 @@ export const ZExtendInput = z
     reason: z.string().trim().min(1, { error: 'Nhập lý do gia hạn' }).max(2000),
   })
   .strict()
+/** A reminder sent by hand; at most one an hour (REMINDED_RECENTLY), with an optional word. */
+export const ZRemindInput = z.object({ message: ZOptionalText(500) }).strict()
+export const ZRemindResult = z.object({
+  /** Members reminded (their focal points get it too). */
+  reminded: z.number().int(),
+  at: z.string(),
+})
+export const REMIND_INTERVAL_MINUTES = 60
 export const ZCloseInput = z.object({ reason: ZOptionalText(2000) }).strict()
 export const ZCancelInput = z
   .object({ reason: z.string().trim().min(1, { error: 'Nhập lý do hủy' }).max(2000) })

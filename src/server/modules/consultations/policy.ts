@@ -35,6 +35,7 @@ export type ConsultationAction =
   | 'viewProgress'
   | 'viewSummary'
   | 'editDispositions'
+  | 'remind'
 
 type Who = Pick<Actor, 'id' | 'roles' | 'organizationId'>
 
@@ -97,6 +98,7 @@ export function canOnConsultation(
     case 'extend':
       return c.state === 'open' && officer
     case 'close':
+    case 'remind':
       return c.state === 'open' && officer
     case 'cancel':
       return (c.state === 'draft' || c.state === 'submitted' || c.state === 'open') && officer

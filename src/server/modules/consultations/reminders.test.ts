@@ -29,6 +29,63 @@ const reminderKinds = async (userId: string) =>
   (await notificationsOf(t, userId)).filter((n) => n.kind === 'consultation.reminder')
 
 describe('reminders', () => {
+  it('an officer reminds now those who have not answered, with a word; at most once an hour', async () => {
+    const c = await cast(t)
+    const id = await openConsultation(c)
+    await put(c.members[0].client, id, { answers: answers(), intent: 'submit' })
+    const url = `/api/consultations/${id}/remind`
+
+    // Members, and officers of nothing, may not.
+    expect((await c.members[1].client.post(url, {})).statusCode).toBe(403)
+    const now = Date.now()
+    clock.at = new Date(now)
+    const sent = await c.officer.post(url, { message: 'Đề nghị gửi ý kiến trước thứ Sáu' })
+    expect(sent.statusCode, sent.body).toBe(200)
+    expect(sent.json()).toEqual({ reminded: 2, at: new Date(now).toISOString() })
+    const withMessage = async (userId: string) =>
+      (await notificationsOf(t, userId)).filter((n) => n.kind === 'consultation.reminderWithMessage')
+    expect(await withMessage(c.members[0].user.id)).toHaveLength(0)
+    expect(await withMessage(c.members[0].focal.id)).toHaveLength(0)
+    for (const m of [c.members[1], c.members[2]]) {
+      const [n] = await withMessage(m.user.id)
+      expect(n?.data).toMatchObject({
+        message: 'Đề nghị gửi ý kiến trước thứ Sáu',
+        memberName: m.user.fullName,
+      })
+      expect(await withMessage(m.focal.id)).toHaveLength(1)
+    }
+    // The progress shows when each was reminded; the audit log says it was by hand.
+    const progress = (await c.officer.get(`/api/consultations/${id}/progress`)).json()
+    const remindedAt = (memberId: string) =>
+      progress.rows.find((r: { member: { id: string } }) => r.member.id === memberId).lastRemindedAt
+    expect(remindedAt(c.members[1].user.id)).toBe(new Date(now).toISOString())
+    expect(remindedAt(c.members[0].user.id)).toBeNull()
+    const event = (await consultationEvents(t, id)).find((e) => e.action === 'consultation.reminded')
+    expect(event?.actorId).toBe(c.officerUser.id)
+    expect(event?.data).toMatchObject({
+      manual: true,
+      memberIds: [c.members[1].user.id, c.members[2].user.id],
+    })
+
+    // Again within the hour: refused, nothing sent; after the hour, sent again without a word.
+    clock.at = new Date(now + 59 * 60_000)
+    const again = await c.officer.post(url, {})
+    expect(again.statusCode).toBe(409)
+    expect(again.json().error.code).toBe('CONSULTATION_REMINDED_RECENTLY')
+    clock.at = new Date(now + 61 * 60_000)
+    expect((await c.officer.post(url, {})).json().reminded).toBe(2)
+    expect(await reminderKinds(c.members[2].user.id)).toHaveLength(1)
+
+    // Once everyone answered, there is nobody to remind.
+    clock.at = null
+    await put(c.members[1].client, id, { answers: answers(), intent: 'submit' })
+    await put(c.members[2].client, id, { answers: answers(), intent: 'submit' })
+    clock.at = new Date(now + 62 * 60_000)
+    const nobody = await c.officer.post(url, {})
+    expect(nobody.statusCode).toBe(409)
+    expect(nobody.json().error.code).toBe('CONSULTATION_NOBODY_TO_REMIND')
+  })
+
   it('reminds, at each mark, only those who have not answered (and their focal points), once per mark', async () => {
     const c = await cast(t)
     const deadline = new Date(Date.now() + 100 * HOUR)

@@ -5,12 +5,12 @@
  * Several marks due at once (a late run) send one reminder. A job runs it every five minutes.
  */
 import { and, eq, gt, inArray, isNotNull } from 'drizzle-orm'
-import type { Database } from '../../platform/db/client.ts'
+import type { Database, Tx } from '../../platform/db/client.ts'
 import { consultationReminders, consultations, notifications } from '../../platform/db/schema.ts'
 import type { Jobs } from '../../platform/jobs/queue.ts'
 import { recordEvent, systemEventSource } from '../../platform/events/record.ts'
 import { CONSULTATION_EVENTS as E, CONSULTATION_TARGET } from './events.ts'
-import { focalPointsOf, unsafeLoadConsultation } from './queries.ts'
+import { focalPointsOf, unsafeLoadConsultation, type ConsultationView, type PersonRow } from './queries.ts'
 
 export const REMINDERS_JOB = 'consultations.reminders'
 const HOUR = 3_600_000
@@ -27,6 +27,56 @@ export function dueMarks(
   })
 }
 
+/** Members who have not answered yet (a draft or one awaiting confirmation is not an answer). */
+export function silentMembers(c: ConsultationView): PersonRow[] {
+  const answered = new Set(
+    c.responses.filter((r) => r.state === 'submitted' || r.state === 'final').map((r) => r.memberId),
+  )
+  return c.participants.filter((p) => !answered.has(p.id))
+}
+
+/** Notify each reminded member and the focal points of their organization (once per person). */
+export async function notifyReminded(
+  tx: Tx,
+  c: ConsultationView,
+  members: readonly PersonRow[],
+  reminder: { eventId: number; hoursLeft: number; message: string | null },
+  now: Date,
+): Promise<void> {
+  const focal = await focalPointsOf(
+    tx,
+    members.map((m) => m.organizationId),
+  )
+  const rows = members.flatMap((m) => [
+    { userId: m.id, memberName: m.fullName },
+    ...focal
+      .filter((f) => f.organizationId === m.organizationId && f.id !== m.id)
+      .map((f) => ({ userId: f.id, memberName: m.fullName })),
+  ])
+  const seen = new Set<string>()
+  const values = rows
+    .filter((r) => !seen.has(r.userId) && seen.add(r.userId))
+    .map((r) => ({
+      userId: r.userId,
+      eventId: reminder.eventId,
+      kind: reminder.message ? 'consultation.reminderWithMessage' : 'consultation.reminder',
+      data: {
+        consultationId: c.id,
+        title: c.title,
+        deadlineAt: c.deadline.toISOString(),
+        memberName: r.memberName,
+        hoursLeft: reminder.hoursLeft,
+        ...(reminder.message ? { message: reminder.message } : {}),
+      },
+      createdAt: now,
+    }))
+  if (values.length === 0) return
+  await tx
+    .insert(notifications)
+    .values(values)
+    .onConflictDoNothing({ target: [notifications.eventId, notifications.userId, notifications.kind] })
+}
+
 /** Remind, for one consultation, whoever is due; returns the number of members reminded. */
 async function remindOne(db: Database['db'], id: string, now: Date): Promise<number> {
   return db.transaction(async (tx) => {
@@ -35,10 +85,7 @@ async function remindOne(db: Database['db'], id: string, now: Date): Promise<num
     if (!c || c.state !== 'open') return 0
     const marks = dueMarks(c, now)
     if (marks.length === 0) return 0
-    const answered = new Set(
-      c.responses.filter((r) => r.state === 'submitted' || r.state === 'final').map((r) => r.memberId),
-    )
-    const silent = c.participants.filter((p) => !answered.has(p.id))
+    const silent = silentMembers(c)
     if (silent.length === 0) return 0
     const sent = await tx
       .select({ memberId: consultationReminders.memberId, mark: consultationReminders.markHours })
@@ -70,37 +117,13 @@ async function remindOne(db: Database['db'], id: string, now: Date): Promise<num
         ),
       )
       .onConflictDoNothing()
-    const focal = await focalPointsOf(
+    await notifyReminded(
       tx,
-      due.map((d) => d.member.organizationId),
+      c,
+      due.map((d) => d.member),
+      { eventId: event.id, hoursLeft: Math.min(...marks), message: null },
+      now,
     )
-    const rows = due.flatMap((d) => [
-      { userId: d.member.id, memberName: d.member.fullName },
-      ...focal
-        .filter((f) => f.organizationId === d.member.organizationId && f.id !== d.member.id)
-        .map((f) => ({ userId: f.id, memberName: d.member.fullName })),
-    ])
-    const seen = new Set<string>()
-    await tx
-      .insert(notifications)
-      .values(
-        rows
-          .filter((r) => !seen.has(r.userId) && seen.add(r.userId))
-          .map((r) => ({
-            userId: r.userId,
-            eventId: event.id,
-            kind: 'consultation.reminder',
-            data: {
-              consultationId: c.id,
-              title: c.title,
-              deadlineAt: c.deadline.toISOString(),
-              memberName: r.memberName,
-              hoursLeft: Math.min(...marks),
-            },
-            createdAt: now,
-          })),
-      )
-      .onConflictDoNothing({ target: [notifications.eventId, notifications.userId, notifications.kind] })
     return due.length
   })
 }

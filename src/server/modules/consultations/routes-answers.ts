@@ -7,6 +7,8 @@ import {
   ZConfirmInput,
   ZConsultationProgress,
   ZReceipt,
+  ZRemindInput,
+  ZRemindResult,
   ZResponse,
   ZResponseInput,
   ZSignResponseInput,
@@ -15,6 +17,7 @@ import { AppError, notFound } from '../../platform/errors.ts'
 import { actorOf } from '../../platform/http/guard.ts'
 import { runAction } from '../../platform/http/run-action.ts'
 import { confirmResponse } from './actions/confirm-response.ts'
+import { remindNow } from './actions/remind-now.ts'
 import { saveResponse } from './actions/save-response.ts'
 import { signResponse } from './actions/sign-response.ts'
 import { hasOwnSigningKey } from '../documents-out/index.ts'
@@ -64,6 +67,21 @@ export async function consultationAnswerRoutes(root: FastifyInstance): Promise<v
         .filter((q) => q.tallies.length > 0)
         .map((q) => ({ questionKey: q.key, title: q.title, values: q.tallies }))
       return presentProgress(c, await lastReminders(db(), c.id), tallies)
+    },
+  )
+
+  app.post(
+    '/api/consultations/:id/remind',
+    {
+      schema: { tags, params: ZIdParams, body: ZRemindInput, response: { 200: ZRemindResult } },
+      config: { access: 'consultations.manage' },
+    },
+    async (request) => {
+      const out = await runAction(request, remindNow, {
+        consultationId: request.params.id,
+        message: request.body.message,
+      })
+      return { reminded: out.reminded, at: out.at.toISOString() }
     },
   )
 

@@ -90,7 +90,12 @@ export async function upsertResponse(
 }
 
 /** The member's signed PDF of their answer. */
-export async function setResponseSigned(tx: Tx, responseId: string, fileId: string, now: Date): Promise<void> {
+export async function setResponseSigned(
+  tx: Tx,
+  responseId: string,
+  fileId: string,
+  now: Date,
+): Promise<void> {
   await tx
     .update(consultationResponses)
     .set({ signedFileId: fileId, updatedAt: now })

@@ -55,7 +55,10 @@ export async function signWithOwnKey(
 ): Promise<OwnSignature> {
   const key = await run(ownKey, {})
   const signingTime = input.now()
-  const signer = await unlockKey(run, key, input.pin, signingTime, { documentId: null, purpose: input.purpose })
+  const signer = await unlockKey(run, key, input.pin, signingTime, {
+    documentId: null,
+    purpose: input.purpose,
+  })
   let signed: Uint8Array
   try {
     const result = await signPdf(input.pdf, signer, {

@@ -1385,8 +1385,16 @@ export const consultationReminders = pgTable(
     memberId: uuid('member_id')
       .notNull()
       .references(() => users.id),
+    /** The mark (hours before the deadline) of a scheduled reminder; 0 for one an officer sent by hand. */
     markHours: integer('mark_hours').notNull(),
+    isManual: boolean('is_manual').notNull().default(false),
     sentAt: ts('sent_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.consultationId, t.memberId, t.markHours] })],
+  (t) => [
+    primaryKey({ columns: [t.consultationId, t.memberId, t.markHours, t.sentAt] }),
+    // Each scheduled mark is sent once; reminders by hand may repeat.
+    uniqueIndex('consultation_reminders_mark_key')
+      .on(t.consultationId, t.memberId, t.markHours)
+      .where(sql`NOT ${t.isManual}`),
+  ],
 )

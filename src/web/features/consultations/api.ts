@@ -10,6 +10,7 @@ import type {
   TResponse,
   ZApproveInput,
   ZCancelInput,
+  ZRemindInput,
   ZCloseInput,
   ZConfirmInput,
   ZConsultationInput,
@@ -56,6 +57,8 @@ export const consultApi = {
   close: (cId: string, body: In<typeof ZCloseInput>) => post<TConsultation>(one(cId, 'close'), body),
   cancel: (cId: string, body: In<typeof ZCancelInput>) => post<TConsultation>(one(cId, 'cancel'), body),
   progress: (cId: string) => request<TConsultationProgress>('GET', one(cId, 'progress')),
+  remind: (cId: string, body: In<typeof ZRemindInput>) =>
+    post<{ reminded: number; at: string }>(one(cId, 'remind'), body),
   myResponse: (cId: string, memberId?: string) =>
     request<TResponse>('GET', one(cId, 'responses/mine'), { query: { memberId } }),
   saveResponse: (cId: string, body: In<typeof ZResponseInput>) =>

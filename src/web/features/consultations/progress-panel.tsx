@@ -3,11 +3,27 @@
  * who has not, drafts awaiting the member's confirmation, answers sent on a member's behalf, the
  * last reminder, and the tallies so far.
  */
-import { Alert, Card, Col, Row, Skeleton, Statistic, Table, Tag, type TableColumnsType } from 'antd'
-import { SignatureOutlined, UserSwitchOutlined } from '@ant-design/icons'
-import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Input,
+  Row,
+  Skeleton,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd'
+import { BellOutlined, SignatureOutlined, UserSwitchOutlined } from '@ant-design/icons'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TConsultation, TConsultationProgress } from '@common/contracts/consultations'
+import { ActionModal } from '../../components/action-modal.tsx'
 import { fileContentUrl } from '../../lib/api.ts'
 import { errorText } from '../../lib/errors.ts'
 import { formatDateTime } from '../../lib/format.ts'
@@ -27,12 +43,73 @@ function ResponseBadges({ r }: { r: Row }) {
       <ResponseStateTag state={r.state} />
       {r.onBehalf ? <Tag icon={<UserSwitchOutlined />}>{t('consultations.onBehalf')}</Tag> : null}
       {r.signedFileId ? (
-        <a href={fileContentUrl(r.signedFileId, true)} target="_blank" rel="noopener" data-testid="cs-progress-signed">
+        <a
+          href={fileContentUrl(r.signedFileId, true)}
+          target="_blank"
+          rel="noopener"
+          data-testid="cs-progress-signed"
+        >
           <Tag color="blue" icon={<SignatureOutlined />}>
             {t('consultations.answer.signed')}
           </Tag>
         </a>
       ) : null}
+    </>
+  )
+}
+
+/** "Nhắc ngay": remind now, with an optional word, those who have not answered (officers, open, before the deadline). */
+function RemindNow({ c, notAnswered }: { c: TConsultation; notAnswered: number }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const queryClient = useQueryClient()
+  const [open, setOpen] = useState(false)
+  const [text, setText] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const remind = useMutation({
+    mutationFn: () => consultApi.remind(c.id, { message: text.trim() || null }),
+    onSuccess: (out) => {
+      void queryClient.invalidateQueries({ queryKey: progressKey(c.id) })
+      message.success(t('consultations.progress.reminded', { count: out.reminded }))
+      setOpen(false)
+      setText('')
+    },
+    onError: (e) => setError(errorText(t, e)),
+  })
+  return (
+    <>
+      <Button
+        icon={<BellOutlined />}
+        disabled={notAnswered === 0}
+        onClick={() => {
+          setError(null)
+          setOpen(true)
+        }}
+        data-testid="cs-remind"
+      >
+        {t('consultations.progress.remindNow')}
+      </Button>
+      <ActionModal
+        open={open}
+        title={t('consultations.progress.remindTitle', { count: notAnswered })}
+        okText={t('consultations.progress.remindOk')}
+        testId="cs-remind"
+        onCancel={() => setOpen(false)}
+        onOk={() => remind.mutate()}
+        pending={remind.isPending}
+        error={error}
+      >
+        <Typography.Paragraph type="secondary">{t('consultations.progress.remindHelp')}</Typography.Paragraph>
+        <Input.TextArea
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          maxLength={500}
+          showCount
+          rows={3}
+          placeholder={t('consultations.progress.remindPlaceholder')}
+          data-testid="cs-remind-message"
+        />
+      </ActionModal>
     </>
   )
 }
@@ -133,7 +210,13 @@ export function ProgressPanel({ c }: { c: TConsultation }) {
       </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} xxl={14}>
-          <Card size="small" title={t('consultations.progress.who')}>
+          <Card
+            size="small"
+            title={t('consultations.progress.who')}
+            extra={
+              c.abilities.extend && !c.pastDeadline ? <RemindNow c={c} notAnswered={p.notAnswered} /> : null
+            }
+          >
             <Table<Row>
               rowKey={(r) => r.member.id}
               size="small"

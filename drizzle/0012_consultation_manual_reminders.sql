@@ -1,0 +1,4 @@
+ALTER TABLE "consultation_reminders" DROP CONSTRAINT "consultation_reminders_consultation_id_member_id_mark_hours_pk";--> statement-breakpoint
+ALTER TABLE "consultation_reminders" ADD CONSTRAINT "consultation_reminders_consultation_id_member_id_mark_hours_sent_at_pk" PRIMARY KEY("consultation_id","member_id","mark_hours","sent_at");--> statement-breakpoint
+ALTER TABLE "consultation_reminders" ADD COLUMN "is_manual" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "consultation_reminders_mark_key" ON "consultation_reminders" USING btree ("consultation_id","member_id","mark_hours") WHERE NOT "consultation_reminders"."is_manual";
