@@ -14,7 +14,6 @@ import {
   Descriptions,
   Empty,
   List,
-  Result,
   Row,
   Skeleton,
   Tabs,
@@ -32,9 +31,9 @@ import {
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TConsultation, TMaterial } from '@common/contracts/consultations'
+import { LoadError } from '../../components/load-error.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { fileContentUrl } from '../../lib/api.ts'
-import { errorText, isApiError } from '../../lib/errors.ts'
 import { formatDateTime } from '../../lib/format.ts'
 import { useIsMobile } from '../../lib/use-media.ts'
 import { ConsultationActions } from './actions.tsx'
@@ -317,17 +316,13 @@ export function ConsultationPage() {
   })
   if (query.isPending) return <Skeleton active paragraph={{ rows: 10 }} />
   if (query.isError) {
-    const notFound = isApiError(query.error, 'NOT_FOUND', 'NOT_ALLOWED')
     return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? t('consultations.notFound') : errorText(t, query.error)}
-        extra={
-          <Link to={CONSULT_PATHS.list}>
-            <Button>{t('consultations.backToList')}</Button>
-          </Link>
-        }
-        data-testid="cs-error"
+      <LoadError
+        error={query.error}
+        notFoundTitle={t('consultations.notFound')}
+        backTo={CONSULT_PATHS.list}
+        backLabel={t('consultations.backToList')}
+        testId="cs-error"
       />
     )
   }

@@ -2,10 +2,10 @@
  * Lấy ý kiến: the boxes (to answer, managed, all), a state filter and a search, kept in the URL;
  * each row shows the deadline with its countdown, the answers so far and the user's own answer.
  */
-import { Alert, Button, Input, Progress, Select, Table, Tabs, type TableColumnsType } from 'antd'
+import { Button, Progress, Tabs, type TableColumnsType } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { Link, useNavigate } from 'react-router'
+import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import {
   CONSULTATION_STATES,
@@ -14,10 +14,11 @@ import {
 } from '@common/contracts/consultations'
 import { PageHeader } from '../../components/page-header.tsx'
 import { countActive, FilterBar } from '../../components/filter-bar.tsx'
-import { errorText } from '../../lib/errors.ts'
+import { ListSearch, oneOf, SelectFilter } from '../../components/list-filters.tsx'
+import { ListTable } from '../../components/list-table.tsx'
+import { ListLoadError } from '../../components/load-error.tsx'
 import { tablePagination, useListParams } from '../../lib/list-params.ts'
 import { useRequiredSession } from '../../lib/session.ts'
-import { useIsMobile } from '../../lib/use-media.ts'
 import { consultApi } from './api.ts'
 import { CONSULTATIONS_KEY } from './keys.ts'
 import { ConsultationStateTag, DeadlineTag, ResponseStateTag } from './labels.tsx'
@@ -29,10 +30,6 @@ import './consultations.css'
 const FILTERS = ['box', 'q', 'state'] as const
 const BOXES = ['to_answer', 'managed', 'all'] as const
 type Box = (typeof BOXES)[number]
-
-function oneOf<T extends string>(list: readonly T[], value: string | undefined): T | undefined {
-  return list.includes(value as T) ? (value as T) : undefined
-}
 
 function AnsweredBar({ item }: { item: TConsultationListItem }) {
   const { t } = useTranslation()
@@ -62,85 +59,75 @@ function ConsultationTable({
   pagination: ReturnType<typeof tablePagination>
 }) {
   const { t } = useTranslation()
-  const navigate = useNavigate()
-  const isMobile = useIsMobile()
-  const columns: TableColumnsType<TConsultationListItem> = isMobile
-    ? [
-        {
-          key: 'card',
-          render: (_, r) => (
-            <div className="cs-card-row">
-              <div className="cs-card-head">
-                <ConsultationStateTag state={r.state} />
-                <ResponseStateTag state={r.myResponseState} />
-              </div>
-              <Link to={consultationPath(r.id)} className="cs-title-link">
-                {r.title}
-              </Link>
-              <DeadlineTag deadline={r.deadline} state={r.state} pastDeadline={r.pastDeadline} />
-              {r.state === 'open' || r.state === 'closed' ? <AnsweredBar item={r} /> : null}
-            </div>
-          ),
-        },
-      ]
-    : [
-        {
-          title: t('consultations.fields.title'),
-          key: 'title',
-          render: (_, r) => (
-            <Link to={consultationPath(r.id)} onClick={(e) => e.stopPropagation()} className="cs-title-link">
-              {r.title}
-            </Link>
-          ),
-        },
-        {
-          title: t('consultations.fields.deadline'),
-          key: 'deadline',
-          width: 230,
-          render: (_, r) => (
-            <DeadlineTag deadline={r.deadline} state={r.state} pastDeadline={r.pastDeadline} />
-          ),
-        },
-        {
-          title: t('consultations.list.answered'),
-          key: 'answered',
-          width: 150,
-          responsive: ['lg'],
-          render: (_, r) => (r.state === 'open' || r.state === 'closed' ? <AnsweredBar item={r} /> : null),
-        },
-        {
-          title: t('consultations.list.myAnswer'),
-          key: 'mine',
-          width: 150,
-          render: (_, r) => <ResponseStateTag state={r.myResponseState} />,
-        },
-        {
-          title: t('common.status'),
-          key: 'state',
-          width: 120,
-          render: (_, r) => <ConsultationStateTag state={r.state} />,
-        },
-      ]
+  const cardColumns: TableColumnsType<TConsultationListItem> = [
+    {
+      key: 'card',
+      render: (_, r) => (
+        <div className="cs-card-row">
+          <div className="cs-card-head">
+            <ConsultationStateTag state={r.state} />
+            <ResponseStateTag state={r.myResponseState} />
+          </div>
+          <Link to={consultationPath(r.id)} className="cs-title-link">
+            {r.title}
+          </Link>
+          <DeadlineTag deadline={r.deadline} state={r.state} pastDeadline={r.pastDeadline} />
+          {r.state === 'open' || r.state === 'closed' ? <AnsweredBar item={r} /> : null}
+        </div>
+      ),
+    },
+  ]
+  const columns: TableColumnsType<TConsultationListItem> = [
+    {
+      title: t('consultations.fields.title'),
+      key: 'title',
+      render: (_, r) => (
+        <Link to={consultationPath(r.id)} onClick={(e) => e.stopPropagation()} className="cs-title-link">
+          {r.title}
+        </Link>
+      ),
+    },
+    {
+      title: t('consultations.fields.deadline'),
+      key: 'deadline',
+      width: 230,
+      render: (_, r) => <DeadlineTag deadline={r.deadline} state={r.state} pastDeadline={r.pastDeadline} />,
+    },
+    {
+      title: t('consultations.list.answered'),
+      key: 'answered',
+      width: 150,
+      responsive: ['lg'],
+      render: (_, r) => (r.state === 'open' || r.state === 'closed' ? <AnsweredBar item={r} /> : null),
+    },
+    {
+      title: t('consultations.list.myAnswer'),
+      key: 'mine',
+      width: 150,
+      render: (_, r) => <ResponseStateTag state={r.myResponseState} />,
+    },
+    {
+      title: t('common.status'),
+      key: 'state',
+      width: 120,
+      render: (_, r) => <ConsultationStateTag state={r.state} />,
+    },
+  ]
   return (
-    <Table<TConsultationListItem>
-      rowKey="id"
-      size="middle"
-      dataSource={rows}
+    <ListTable<TConsultationListItem>
+      rows={rows}
       loading={loading}
       pagination={pagination}
       columns={columns}
-      showHeader={!isMobile}
-      onRow={(r) =>
-        ({
-          'data-testid': `cs-row-${r.id}`,
-          'data-state': r.state,
-          'data-waiting': isWaitingOnMe(r) ? 'true' : 'false',
-          className: isWaitingOnMe(r) ? 'cs-row-waiting' : undefined,
-          style: { cursor: 'pointer' },
-          onClick: () => void navigate(consultationPath(r.id)),
-        }) as React.HTMLAttributes<HTMLElement>
-      }
-      data-testid="consultations-table"
+      cardColumns={cardColumns}
+      pathOf={(r) => consultationPath(r.id)}
+      rowAttributes={(r) => ({
+        'data-testid': `cs-row-${r.id}`,
+        'data-state': r.state,
+        'data-waiting': isWaitingOnMe(r) ? 'true' : 'false',
+      })}
+      rowClassName={(r) => (isWaitingOnMe(r) ? 'cs-row-waiting' : undefined)}
+      testId="consultations-table"
     />
   )
 }
@@ -198,30 +185,23 @@ export function ConsultationsPage() {
       <FilterBar
         active={countActive(f.state)}
         search={
-          <Input.Search
-            key={f.q ?? ''}
-            className="filter-search"
-            allowClear
-            defaultValue={f.q}
+          <ListSearch
+            list={list}
             placeholder={t('consultations.list.searchPlaceholder')}
-            onSearch={(value) => list.setFilters({ q: value.trim() })}
-            data-testid="consultations-search"
+            testId="consultations-search"
           />
         }
       >
-        <Select
-          allowClear
-          value={f.state}
-          onChange={(v?: string) => list.setFilters({ state: v })}
+        <SelectFilter
+          list={list}
+          name="state"
           options={CONSULTATION_STATES.map((s) => ({ value: s, label: t(`consultations.states.${s}`) }))}
           placeholder={t('common.status')}
-          style={{ width: 170 }}
-          data-testid="consultations-filter-state"
+          width={170}
+          testId="consultations-filter-state"
         />
       </FilterBar>
-      {query.isError ? (
-        <Alert type="error" showIcon title={errorText(t, query.error)} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ListLoadError query={query} />
       <ConsultationTable
         rows={query.data?.items ?? []}
         loading={query.isFetching}

@@ -4,13 +4,12 @@
  * the timeline with read receipts, and the actions this user may take.
  */
 import { useMemo } from 'react'
-import { useParams, Link } from 'react-router'
+import { useParams } from 'react-router'
 import {
   Alert,
   Button,
   Card,
   Col,
-  Descriptions,
   Empty,
   List,
   Result,
@@ -27,9 +26,12 @@ import { DownloadOutlined, EyeOutlined, FileTextOutlined } from '@ant-design/ico
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TAssignment, TIncomingDocument } from '@common/contracts/documents-in'
+import { LoadError } from '../../components/load-error.tsx'
+import { MetadataTable } from '../../components/metadata-table.tsx'
+import { ViewerLayout } from '../../components/viewer-layout.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { docApi, fileContentUrl, type TTimeline } from '../../lib/api.ts'
-import { errorText, isApiError } from '../../lib/errors.ts'
+import { errorText } from '../../lib/errors.ts'
 import { formatDate, formatDateTime } from '../../lib/format.ts'
 import { useIsMobile } from '../../lib/use-media.ts'
 import { ReplyButton, RepliesList } from '../documents-out/replies.tsx'
@@ -293,15 +295,10 @@ function Files({ doc }: { doc: TIncomingDocument }) {
 
 function Metadata({ doc }: { doc: TIncomingDocument }) {
   const { t } = useTranslation()
-  const isMobile = useIsMobile()
   const dash = <span className="doc-muted">—</span>
   return (
-    <Descriptions
-      column={1}
-      size="small"
-      bordered
-      styles={{ label: { width: isMobile ? 104 : 150 } }}
-      data-testid="doc-metadata"
+    <MetadataTable
+      testId="doc-metadata"
       items={[
         {
           key: 'arrival',
@@ -430,22 +427,17 @@ function Viewer({ doc }: { doc: TIncomingDocument }) {
 export function DocumentPage() {
   const { t } = useTranslation()
   const { id = '' } = useParams()
-  const isMobile = useIsMobile()
   const query = useQuery({ queryKey: documentKey(id), queryFn: () => docApi.documentsIn.get(id) })
 
   if (query.isPending) return <Skeleton active paragraph={{ rows: 10 }} />
   if (query.isError) {
-    const notFound = isApiError(query.error, 'NOT_FOUND', 'NOT_ALLOWED')
     return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? t('documentsIn.notFound') : errorText(t, query.error)}
-        extra={
-          <Link to={DOC_PATHS.list}>
-            <Button>{t('documentsIn.backToList')}</Button>
-          </Link>
-        }
-        data-testid="doc-error"
+      <LoadError
+        error={query.error}
+        notFoundTitle={t('documentsIn.notFound')}
+        backTo={DOC_PATHS.list}
+        backLabel={t('documentsIn.backToList')}
+        testId="doc-error"
       />
     )
   }
@@ -496,22 +488,16 @@ export function DocumentPage() {
           {
             key: 'content',
             label: <span data-testid="doc-tab-content">{t('documentsIn.tabs.content')}</span>,
-            children: isMobile ? (
-              <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
-                {details}
-                {replies}
-                <Viewer doc={doc} />
-              </div>
-            ) : (
-              <Row gutter={16}>
-                <Col xs={24} lg={13}>
-                  <Viewer doc={doc} />
-                </Col>
-                <Col xs={24} lg={11}>
-                  {details}
-                  {replies}
-                </Col>
-              </Row>
+            children: (
+              <ViewerLayout
+                viewer={<Viewer doc={doc} />}
+                details={
+                  <>
+                    {details}
+                    {replies}
+                  </>
+                }
+              />
             ),
           },
           {

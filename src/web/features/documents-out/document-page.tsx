@@ -5,31 +5,17 @@
  */
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  List,
-  Result,
-  Row,
-  Segmented,
-  Skeleton,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd'
+import { Alert, Button, Card, Empty, List, Result, Segmented, Skeleton, Tabs, Tag, Typography } from 'antd'
 import { DownloadOutlined, FileTextOutlined, UploadOutlined } from '@ant-design/icons'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TOutgoingDocument } from '@common/contracts/documents-out'
+import { LoadError } from '../../components/load-error.tsx'
+import { MetadataTable } from '../../components/metadata-table.tsx'
+import { ViewerLayout } from '../../components/viewer-layout.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
 import { fileContentUrl } from '../../lib/api.ts'
-import { errorText, isApiError } from '../../lib/errors.ts'
 import { formatDate, formatDateTime } from '../../lib/format.ts'
-import { useIsMobile } from '../../lib/use-media.ts'
 import { UrgencyTag, documentTypeName } from '../documents-in/labels.tsx'
 import { documentPath } from '../documents-in/paths.ts'
 import { ExchangeStatusPanel } from '../exchange/sent-panel.tsx'
@@ -243,15 +229,10 @@ function Files({ doc }: { doc: TOutgoingDocument }) {
 
 function Metadata({ doc }: { doc: TOutgoingDocument }) {
   const { t } = useTranslation()
-  const isMobile = useIsMobile()
   const dash = <span className="doc-muted">—</span>
   return (
-    <Descriptions
-      column={1}
-      size="small"
-      bordered
-      styles={{ label: { width: isMobile ? 104 : 150 } }}
-      data-testid="out-metadata"
+    <MetadataTable
+      testId="out-metadata"
       items={[
         {
           key: 'number',
@@ -371,21 +352,16 @@ function Signatures({ doc }: { doc: TOutgoingDocument }) {
 export function OutgoingDocumentPage() {
   const { t } = useTranslation()
   const { id = '' } = useParams()
-  const isMobile = useIsMobile()
   const query = useQuery({ queryKey: outgoingKey(id), queryFn: () => outApi.get(id) })
   if (query.isPending) return <Skeleton active paragraph={{ rows: 10 }} />
   if (query.isError) {
-    const notFound = isApiError(query.error, 'NOT_FOUND', 'NOT_ALLOWED')
     return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? t('documentsOut.notFound') : errorText(t, query.error)}
-        extra={
-          <Link to={OUT_PATHS.list}>
-            <Button>{t('documentsOut.backToList')}</Button>
-          </Link>
-        }
-        data-testid="out-error"
+      <LoadError
+        error={query.error}
+        notFoundTitle={t('documentsOut.notFound')}
+        backTo={OUT_PATHS.list}
+        backLabel={t('documentsOut.backToList')}
+        testId="out-error"
       />
     )
   }
@@ -450,21 +426,7 @@ export function OutgoingDocumentPage() {
           {
             key: 'content',
             label: <span data-testid="out-tab-content">{t('documentsOut.pageTabs.content')}</span>,
-            children: isMobile ? (
-              <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
-                {details}
-                <Viewer doc={doc} />
-              </div>
-            ) : (
-              <Row gutter={16}>
-                <Col xs={24} lg={13}>
-                  <Viewer doc={doc} />
-                </Col>
-                <Col xs={24} lg={11}>
-                  {details}
-                </Col>
-              </Row>
-            ),
+            children: <ViewerLayout viewer={<Viewer doc={doc} />} details={details} />,
           },
           {
             key: 'versions',

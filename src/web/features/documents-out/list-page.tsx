@@ -1,20 +1,26 @@
 /** Văn bản đi: tabs (mine, to review, to sign, to issue, issued, all) with counts, filters kept in the URL. */
-import { Alert, Badge, Button, DatePicker, Input, Select, Table, Tabs, type TableColumnsType } from 'antd'
+import { Badge, Button, Tabs, type TableColumnsType } from 'antd'
 import { PlusOutlined } from '@ant-design/icons'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { Link, useNavigate } from 'react-router'
+import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
-import dayjs from 'dayjs'
 import { OUTGOING_TABS, type TOutgoingRow } from '@common/contracts/documents-out'
-import { DOCUMENT_TYPES, type DocumentTypeCode } from '@common/document-types'
+import { DOCUMENT_TYPE_CODES } from '@common/document-types'
 import { OUTGOING_STATES, type OutgoingState } from '@common/domain'
 import { PageHeader } from '../../components/page-header.tsx'
 import { countActive, FilterBar } from '../../components/filter-bar.tsx'
-import { errorText } from '../../lib/errors.ts'
-import { DATE_FORMAT, formatDate, formatDateTime } from '../../lib/format.ts'
+import {
+  DateRangeFilter,
+  DocumentTypeFilter,
+  ListSearch,
+  oneOf,
+  SelectFilter,
+} from '../../components/list-filters.tsx'
+import { ListTable } from '../../components/list-table.tsx'
+import { ListLoadError } from '../../components/load-error.tsx'
+import { formatDate, formatDateTime } from '../../lib/format.ts'
 import { tablePagination, useListParams } from '../../lib/list-params.ts'
 import { can, useRequiredSession } from '../../lib/session.ts'
-import { useIsMobile } from '../../lib/use-media.ts'
 import { URGENCY_BAR, UrgencyTag, documentTypeName } from '../documents-in/labels.tsx'
 import { outApi } from './api.ts'
 import { DOCUMENTS_OUT_KEY } from './keys.ts'
@@ -26,10 +32,6 @@ import './documents-out.css'
 const FILTERS = ['tab', 'q', 'state', 'documentType', 'from', 'to'] as const
 type Tab = (typeof OUTGOING_TABS)[number]
 
-function oneOf<T extends string>(list: readonly T[], value: string | undefined): T | undefined {
-  return list.includes(value as T) ? (value as T) : undefined
-}
-
 function OutgoingTable({
   rows,
   loading,
@@ -40,118 +42,101 @@ function OutgoingTable({
   pagination: ReturnType<typeof tablePagination>
 }) {
   const { t } = useTranslation()
-  const navigate = useNavigate()
-  const isMobile = useIsMobile()
   const waiting = (r: TOutgoingRow) =>
     r.state === 'in_review' && r.currentStepAssigneeName
       ? t('documentsOut.waitingOn', { name: r.currentStepAssigneeName })
       : null
-  const columns: TableColumnsType<TOutgoingRow> = isMobile
-    ? [
-        {
-          key: 'card',
-          render: (_, r) => (
-            <div className="doc-card-row">
-              <div className="doc-card-head">
-                <strong>{r.numberAndNotation ?? documentTypeName(r.documentType)}</strong>
-                <UrgencyTag urgency={r.urgency} />
-                <span style={{ marginInlineStart: 'auto' }}>
-                  <OutgoingStateTag state={r.state} />
-                </span>
-              </div>
-              <Link to={outgoingPath(r.id)} className="doc-subject-link doc-subject">
-                {r.subject}
-              </Link>
-              <div className="doc-muted">
-                {[r.drafterName, waiting(r), formatDate(r.updatedAt)].filter(Boolean).join(' · ')}
-              </div>
-            </div>
-          ),
-        },
-      ]
-    : [
-        {
-          title: t('documentsOut.fields.numberAndNotation'),
-          key: 'number',
-          width: 150,
-          render: (_, r) => (
-            <div>
-              <div style={{ fontWeight: 500 }}>
-                {r.numberAndNotation ?? <span className="doc-muted">—</span>}
-              </div>
-              <div className="doc-muted">
-                {r.issueDate ? formatDate(r.issueDate) : documentTypeName(r.documentType)}
-              </div>
-            </div>
-          ),
-        },
-        {
-          title: t('documentsOut.fields.subject'),
-          key: 'subject',
-          render: (_, r) => (
-            <div>
-              <div className="doc-subject" title={r.subject}>
-                {r.urgency !== 'normal' ? <UrgencyTag urgency={r.urgency} /> : null}
-                <Link
-                  to={outgoingPath(r.id)}
-                  onClick={(e) => e.stopPropagation()}
-                  className="doc-subject-link"
-                >
-                  {r.subject}
-                </Link>
-              </div>
-              <div className="doc-muted">
-                {[
-                  documentTypeName(r.documentType),
-                  t('documentsOut.signerShort', { name: r.signerName }),
-                ].join(' · ')}
-              </div>
-            </div>
-          ),
-        },
-        {
-          title: t('documentsOut.fields.drafter'),
-          dataIndex: 'drafterName',
-          width: 180,
-          responsive: ['lg'],
-        },
-        {
-          title: t('documentsOut.fields.updatedAt'),
-          dataIndex: 'updatedAt',
-          width: 140,
-          responsive: ['md'],
-          render: (v: string) => <span style={{ fontSize: 13 }}>{formatDateTime(v)}</span>,
-        },
-        {
-          title: t('common.status'),
-          key: 'state',
-          width: 170,
-          render: (_, r) => (
-            <div>
+  const cardColumns: TableColumnsType<TOutgoingRow> = [
+    {
+      key: 'card',
+      render: (_, r) => (
+        <div className="doc-card-row">
+          <div className="doc-card-head">
+            <strong>{r.numberAndNotation ?? documentTypeName(r.documentType)}</strong>
+            <UrgencyTag urgency={r.urgency} />
+            <span style={{ marginInlineStart: 'auto' }}>
               <OutgoingStateTag state={r.state} />
-              {waiting(r) ? <div className="doc-muted">{waiting(r)}</div> : null}
-            </div>
-          ),
-        },
-      ]
+            </span>
+          </div>
+          <Link to={outgoingPath(r.id)} className="doc-subject-link doc-subject">
+            {r.subject}
+          </Link>
+          <div className="doc-muted">
+            {[r.drafterName, waiting(r), formatDate(r.updatedAt)].filter(Boolean).join(' · ')}
+          </div>
+        </div>
+      ),
+    },
+  ]
+  const columns: TableColumnsType<TOutgoingRow> = [
+    {
+      title: t('documentsOut.fields.numberAndNotation'),
+      key: 'number',
+      width: 150,
+      render: (_, r) => (
+        <div>
+          <div style={{ fontWeight: 500 }}>{r.numberAndNotation ?? <span className="doc-muted">—</span>}</div>
+          <div className="doc-muted">
+            {r.issueDate ? formatDate(r.issueDate) : documentTypeName(r.documentType)}
+          </div>
+        </div>
+      ),
+    },
+    {
+      title: t('documentsOut.fields.subject'),
+      key: 'subject',
+      render: (_, r) => (
+        <div>
+          <div className="doc-subject" title={r.subject}>
+            {r.urgency !== 'normal' ? <UrgencyTag urgency={r.urgency} /> : null}
+            <Link to={outgoingPath(r.id)} onClick={(e) => e.stopPropagation()} className="doc-subject-link">
+              {r.subject}
+            </Link>
+          </div>
+          <div className="doc-muted">
+            {[documentTypeName(r.documentType), t('documentsOut.signerShort', { name: r.signerName })].join(
+              ' · ',
+            )}
+          </div>
+        </div>
+      ),
+    },
+    {
+      title: t('documentsOut.fields.drafter'),
+      dataIndex: 'drafterName',
+      width: 180,
+      responsive: ['lg'],
+    },
+    {
+      title: t('documentsOut.fields.updatedAt'),
+      dataIndex: 'updatedAt',
+      width: 140,
+      responsive: ['md'],
+      render: (v: string) => <span style={{ fontSize: 13 }}>{formatDateTime(v)}</span>,
+    },
+    {
+      title: t('common.status'),
+      key: 'state',
+      width: 170,
+      render: (_, r) => (
+        <div>
+          <OutgoingStateTag state={r.state} />
+          {waiting(r) ? <div className="doc-muted">{waiting(r)}</div> : null}
+        </div>
+      ),
+    },
+  ]
   return (
-    <Table<TOutgoingRow>
-      rowKey="id"
-      size="middle"
-      dataSource={rows}
+    <ListTable<TOutgoingRow>
+      rows={rows}
       loading={loading}
       pagination={pagination}
       columns={columns}
-      showHeader={!isMobile}
-      onRow={(r) =>
-        ({
-          'data-testid': `out-row-${r.id}`,
-          'data-state': r.state,
-          style: { cursor: 'pointer', boxShadow: `inset 4px 0 0 ${URGENCY_BAR[r.urgency]}` },
-          onClick: () => void navigate(outgoingPath(r.id)),
-        }) as React.HTMLAttributes<HTMLElement>
-      }
-      data-testid="documents-out-table"
+      cardColumns={cardColumns}
+      pathOf={(r) => outgoingPath(r.id)}
+      rowAttributes={(r) => ({ 'data-testid': `out-row-${r.id}`, 'data-state': r.state })}
+      rowStyle={(r) => ({ boxShadow: `inset 4px 0 0 ${URGENCY_BAR[r.urgency]}` })}
+      testId="documents-out-table"
     />
   )
 }
@@ -170,10 +155,7 @@ export function DocumentsOutPage() {
         tab,
         q: f.q,
         state: oneOf<OutgoingState>(OUTGOING_STATES, f.state),
-        documentType: oneOf<DocumentTypeCode>(
-          DOCUMENT_TYPES.map((d) => d.code),
-          f.documentType,
-        ),
+        documentType: oneOf(DOCUMENT_TYPE_CODES, f.documentType),
         from: f.from,
         to: f.to,
         page: list.page,
@@ -218,53 +200,34 @@ export function DocumentsOutPage() {
       <FilterBar
         active={countActive(f.state, f.documentType, f.from, f.to)}
         search={
-          <Input.Search
-            key={f.q ?? ''}
-            className="filter-search"
-            allowClear
-            defaultValue={f.q}
+          <ListSearch
+            list={list}
             placeholder={t('documentsOut.searchPlaceholder')}
-            onSearch={(value) => list.setFilters({ q: value.trim() })}
-            data-testid="documents-out-search"
+            testId="documents-out-search"
           />
         }
       >
-        <Select
-          allowClear
-          value={f.state}
-          onChange={(v?: string) => list.setFilters({ state: v })}
+        <SelectFilter
+          list={list}
+          name="state"
           options={OUTGOING_STATES.map((s) => ({ value: s, label: t(`documentsOut.states.${s}`) }))}
           placeholder={t('common.status')}
-          style={{ width: 170 }}
-          data-testid="documents-out-filter-state"
+          width={170}
+          testId="documents-out-filter-state"
         />
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          value={f.documentType}
-          onChange={(v?: string) => list.setFilters({ documentType: v })}
-          options={DOCUMENT_TYPES.map((d) => ({ value: d.code, label: d.name }))}
+        <DocumentTypeFilter
+          list={list}
           placeholder={t('documentsOut.fields.documentType')}
-          style={{ width: 180 }}
-          data-testid="documents-out-filter-type"
+          width={180}
+          testId="documents-out-filter-type"
         />
-        <DatePicker.RangePicker
-          format={DATE_FORMAT}
-          value={[f.from ? dayjs(f.from) : null, f.to ? dayjs(f.to) : null]}
-          onChange={(range) =>
-            list.setFilters({
-              from: range?.[0]?.format('YYYY-MM-DD') ?? null,
-              to: range?.[1]?.format('YYYY-MM-DD') ?? null,
-            })
-          }
+        <DateRangeFilter
+          list={list}
           placeholder={[t('documentsOut.dateFrom'), t('documentsOut.dateTo')]}
-          allowEmpty={[true, true]}
-          data-testid="documents-out-filter-dates"
+          testId="documents-out-filter-dates"
         />
       </FilterBar>
-      {query.isError ? (
-        <Alert type="error" showIcon title={errorText(t, query.error)} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ListLoadError query={query} />
       <OutgoingTable
         rows={query.data?.items ?? []}
         loading={query.isFetching}

@@ -3,18 +3,20 @@
  * state tabs, search and "Nhận văn bản ngay" to fetch from the axis without waiting for the
  * schedule. The clerk opens one to accept it into a register or refuse it.
  */
-import { Alert, App, Badge, Button, Input, Table, Tabs, Tooltip, type TableColumnsType } from 'antd'
+import { App, Badge, Button, Tabs, Tooltip, type TableColumnsType } from 'antd'
 import { CloudDownloadOutlined, WarningOutlined } from '@ant-design/icons'
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { Link, useNavigate } from 'react-router'
+import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import type { TReceivedSummary } from '@common/contracts/exchange'
 import { PageHeader } from '../../components/page-header.tsx'
 import { FilterBar } from '../../components/filter-bar.tsx'
+import { ListSearch, oneOf } from '../../components/list-filters.tsx'
+import { ListTable } from '../../components/list-table.tsx'
+import { ListLoadError } from '../../components/load-error.tsx'
 import { errorText } from '../../lib/errors.ts'
 import { formatDate, formatDateTime } from '../../lib/format.ts'
 import { tablePagination, useListParams } from '../../lib/list-params.ts'
-import { useIsMobile } from '../../lib/use-media.ts'
 import { exchangeApi, type TPollResult } from './api.ts'
 import { EXCHANGE_KEY, refreshExchange } from './keys.ts'
 import { ReceivedKindTag, ReceivedStateTag, SignatureStateTag } from './labels.tsx'
@@ -48,8 +50,6 @@ function ReceivedTable({
   pagination: ReturnType<typeof tablePagination>
 }) {
   const { t } = useTranslation()
-  const navigate = useNavigate()
-  const isMobile = useIsMobile()
   const tags = (r: TReceivedSummary) => (
     <span className="doc-head">
       <ReceivedKindTag kind={r.kind} />
@@ -66,94 +66,84 @@ function ReceivedTable({
       {r.subject ?? t('exchange.noSubject')}
     </Link>
   )
-  const columns: TableColumnsType<TReceivedSummary> = isMobile
-    ? [
-        {
-          key: 'card',
-          render: (_, r) => (
-            <div className="doc-card-row">
-              <div className="doc-card-head">
-                <strong>{r.numberAndNotation ?? r.documentTypeName ?? '—'}</strong>
-                <span style={{ marginInlineStart: 'auto' }}>
-                  <ReceivedStateTag state={r.state} />
-                </span>
-              </div>
-              <div className="doc-subject">{subject(r)}</div>
-              <div className="doc-muted">{[r.from.organName, formatDateTime(r.receivedAt)].join(' · ')}</div>
-              {tags(r)}
-            </div>
-          ),
-        },
-      ]
-    : [
-        {
-          title: t('exchange.fields.sender'),
-          key: 'sender',
-          width: 220,
-          render: (_, r) => <Sender row={r} />,
-        },
-        {
-          title: t('exchange.fields.numberAndNotation'),
-          key: 'number',
-          width: 150,
-          render: (_, r) => (
-            <div>
-              <div style={{ fontWeight: 500 }}>
-                {r.numberAndNotation ?? <span className="doc-muted">—</span>}
-              </div>
-              <div className="doc-muted">
-                {[r.issueDate ? formatDate(r.issueDate) : null, r.documentTypeName]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </div>
-            </div>
-          ),
-        },
-        {
-          title: t('exchange.fields.subject'),
-          key: 'subject',
-          render: (_, r) => (
-            <div>
-              <div className="doc-subject" title={r.subject ?? undefined}>
-                {subject(r)}
-              </div>
-              <div style={{ marginTop: 4 }}>{tags(r)}</div>
-            </div>
-          ),
-        },
-        {
-          title: t('exchange.fields.receivedAt'),
-          dataIndex: 'receivedAt',
-          width: 140,
-          responsive: ['md'],
-          render: (v: string) => <span style={{ fontSize: 13 }}>{formatDateTime(v)}</span>,
-        },
-        {
-          title: t('common.status'),
-          key: 'state',
-          width: 150,
-          render: (_, r) => <ReceivedStateTag state={r.state} />,
-        },
-      ]
+  const cardColumns: TableColumnsType<TReceivedSummary> = [
+    {
+      key: 'card',
+      render: (_, r) => (
+        <div className="doc-card-row">
+          <div className="doc-card-head">
+            <strong>{r.numberAndNotation ?? r.documentTypeName ?? '—'}</strong>
+            <span style={{ marginInlineStart: 'auto' }}>
+              <ReceivedStateTag state={r.state} />
+            </span>
+          </div>
+          <div className="doc-subject">{subject(r)}</div>
+          <div className="doc-muted">{[r.from.organName, formatDateTime(r.receivedAt)].join(' · ')}</div>
+          {tags(r)}
+        </div>
+      ),
+    },
+  ]
+  const columns: TableColumnsType<TReceivedSummary> = [
+    {
+      title: t('exchange.fields.sender'),
+      key: 'sender',
+      width: 220,
+      render: (_, r) => <Sender row={r} />,
+    },
+    {
+      title: t('exchange.fields.numberAndNotation'),
+      key: 'number',
+      width: 150,
+      render: (_, r) => (
+        <div>
+          <div style={{ fontWeight: 500 }}>{r.numberAndNotation ?? <span className="doc-muted">—</span>}</div>
+          <div className="doc-muted">
+            {[r.issueDate ? formatDate(r.issueDate) : null, r.documentTypeName].filter(Boolean).join(' · ')}
+          </div>
+        </div>
+      ),
+    },
+    {
+      title: t('exchange.fields.subject'),
+      key: 'subject',
+      render: (_, r) => (
+        <div>
+          <div className="doc-subject" title={r.subject ?? undefined}>
+            {subject(r)}
+          </div>
+          <div style={{ marginTop: 4 }}>{tags(r)}</div>
+        </div>
+      ),
+    },
+    {
+      title: t('exchange.fields.receivedAt'),
+      dataIndex: 'receivedAt',
+      width: 140,
+      responsive: ['md'],
+      render: (v: string) => <span style={{ fontSize: 13 }}>{formatDateTime(v)}</span>,
+    },
+    {
+      title: t('common.status'),
+      key: 'state',
+      width: 150,
+      render: (_, r) => <ReceivedStateTag state={r.state} />,
+    },
+  ]
   return (
-    <Table<TReceivedSummary>
-      rowKey="id"
-      size="middle"
-      dataSource={rows}
+    <ListTable<TReceivedSummary>
+      rows={rows}
       loading={loading}
       pagination={pagination}
       columns={columns}
-      showHeader={!isMobile}
-      onRow={(r) =>
-        ({
-          'data-testid': `received-row-${r.id}`,
-          'data-state': r.state,
-          'data-kind': r.kind,
-          style: { cursor: 'pointer' },
-          onClick: () => void navigate(receivedPath(r.id)),
-        }) as React.HTMLAttributes<HTMLElement>
-      }
-      data-testid="received-table"
+      cardColumns={cardColumns}
+      pathOf={(r) => receivedPath(r.id)}
+      rowAttributes={(r) => ({
+        'data-testid': `received-row-${r.id}`,
+        'data-state': r.state,
+        'data-kind': r.kind,
+      })}
+      testId="received-table"
     />
   )
 }
@@ -188,7 +178,7 @@ export function ReceivedListPage() {
   const { t } = useTranslation()
   const list = useListParams(FILTERS)
   const f = list.filters
-  const tab: Tab = TABS.includes(f.state as Tab) ? (f.state as Tab) : 'received'
+  const tab: Tab = oneOf(TABS, f.state) ?? 'received'
   const counts = useReceivedCounts()
   const poll = usePoll()
   const query = useQuery({
@@ -232,20 +222,14 @@ export function ReceivedListPage() {
       />
       <FilterBar
         search={
-          <Input.Search
-            key={f.q ?? ''}
-            className="filter-search"
-            allowClear
-            defaultValue={f.q}
+          <ListSearch
+            list={list}
             placeholder={t('exchange.list.searchPlaceholder')}
-            onSearch={(value) => list.setFilters({ q: value.trim() })}
-            data-testid="received-search"
+            testId="received-search"
           />
         }
       />
-      {query.isError ? (
-        <Alert type="error" showIcon title={errorText(t, query.error)} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ListLoadError query={query} />
       <ReceivedTable
         rows={query.data?.items ?? []}
         loading={query.isFetching}

@@ -4,7 +4,7 @@
  * messages with a retry for failed ones. The clerk follows up with the agency by telephone when a
  * document is stuck.
  */
-import { Alert, App, Button, Select, Table, Tabs, Tag, Tooltip, type TableColumnsType } from 'antd'
+import { App, Button, Select, Table, Tabs, Tag, Tooltip, type TableColumnsType } from 'antd'
 import { ReloadOutlined } from '@ant-design/icons'
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link } from 'react-router'
@@ -18,6 +18,7 @@ import {
 } from '@common/contracts/exchange'
 import { PageHeader } from '../../components/page-header.tsx'
 import { FilterBar, useTableScroll } from '../../components/filter-bar.tsx'
+import { ListLoadError } from '../../components/load-error.tsx'
 import { errorText } from '../../lib/errors.ts'
 import { formatDateTime } from '../../lib/format.ts'
 import { tablePagination, useListParams } from '../../lib/list-params.ts'
@@ -105,9 +106,7 @@ function StuckTab({ hours, onHours }: { hours: number; onHours: (h: number) => v
           />
         </span>
       </FilterBar>
-      {query.isError ? (
-        <Alert type="error" showIcon title={errorText(t, query.error)} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ListLoadError query={query} />
       <Table<TStuckItem>
         rowKey={(r) => `${r.documentId}-${r.organizationCode}`}
         size="middle"
@@ -254,9 +253,7 @@ function OutboxTab({
           data-testid="outbox-state"
         />
       </FilterBar>
-      {query.isError ? (
-        <Alert type="error" showIcon title={errorText(t, query.error)} style={{ marginBottom: 16 }} />
-      ) : null}
+      <ListLoadError query={query} />
       <Table<TOutboxItem>
         rowKey="id"
         size="middle"

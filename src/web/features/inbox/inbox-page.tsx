@@ -1,14 +1,15 @@
 /** Việc của tôi: documents assigned to the user or their unit, by tab, with counts and filters. */
-import { Alert, Badge, Input, Select, Tabs } from 'antd'
+import { Badge, Select, Tabs } from 'antd'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { DOCUMENT_TYPES, type DocumentTypeCode } from '@common/document-types'
+import { DOCUMENT_TYPE_CODES } from '@common/document-types'
 import { URGENCIES, type Urgency } from '@common/domain'
 import { INBOX_DUE_WITHIN, INBOX_TABS } from '@common/contracts/documents-in'
 import { PageHeader } from '../../components/page-header.tsx'
 import { countActive, FilterBar } from '../../components/filter-bar.tsx'
+import { DocumentTypeFilter, ListSearch, oneOf, UrgencyFilter } from '../../components/list-filters.tsx'
+import { ListLoadError } from '../../components/load-error.tsx'
 import { docApi } from '../../lib/api.ts'
-import { errorText } from '../../lib/errors.ts'
 import { tablePagination, useListParams } from '../../lib/list-params.ts'
 import { OrganizationSelect } from '../organizations/organization-select.tsx'
 import { DocumentTable } from '../documents-in/document-table.tsx'
@@ -24,8 +25,8 @@ export function InboxPage() {
   const { t } = useTranslation()
   const list = useListParams(FILTERS)
   const f = list.filters
-  const tab: Tab = INBOX_TABS.includes(f.tab as Tab) ? (f.tab as Tab) : 'to_process'
-  const due = INBOX_DUE_WITHIN.includes(f.due as Due) ? (f.due as Due) : undefined
+  const tab: Tab = oneOf(INBOX_TABS, f.tab) ?? 'to_process'
+  const due = oneOf<Due>(INBOX_DUE_WITHIN, f.due)
   const counts = useInboxCounts()
   const query = useQuery({
     queryKey: [...INBOX_KEY, 'list', tab, f, list.page, list.pageSize],
@@ -33,10 +34,8 @@ export function InboxPage() {
       docApi.inbox.list({
         tab,
         q: f.q,
-        urgency: URGENCIES.includes(f.urgency as Urgency) ? (f.urgency as Urgency) : undefined,
-        documentType: DOCUMENT_TYPES.some((d) => d.code === f.documentType)
-          ? (f.documentType as DocumentTypeCode)
-          : undefined,
+        urgency: oneOf<Urgency>(URGENCIES, f.urgency),
+        documentType: oneOf(DOCUMENT_TYPE_CODES, f.documentType),
         senderOrganizationId: f.senderOrganizationId,
         due,
         page: list.page,
@@ -77,26 +76,10 @@ export function InboxPage() {
       <FilterBar
         active={countActive(f.urgency, f.documentType, f.senderOrganizationId, f.due)}
         search={
-          <Input.Search
-            key={f.q ?? ''}
-            className="filter-search"
-            allowClear
-            defaultValue={f.q}
-            placeholder={t('documentsIn.searchPlaceholder')}
-            onSearch={(value) => list.setFilters({ q: value.trim() })}
-            data-testid="inbox-search"
-          />
+          <ListSearch list={list} placeholder={t('documentsIn.searchPlaceholder')} testId="inbox-search" />
         }
       >
-        <Select
-          allowClear
-          value={f.urgency}
-          onChange={(v?: string) => list.setFilters({ urgency: v })}
-          options={URGENCIES.map((u) => ({ value: u, label: t(`documentsIn.urgency.${u}`) }))}
-          placeholder={t('documentsIn.fields.urgency')}
-          style={{ width: 150 }}
-          data-testid="inbox-filter-urgency"
-        />
+        <UrgencyFilter list={list} testId="inbox-filter-urgency" />
         <Select
           allowClear
           value={due}
@@ -114,26 +97,14 @@ export function InboxPage() {
           style={{ width: 240 }}
           testId="inbox-filter-sender"
         />
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          value={f.documentType}
-          onChange={(v?: string) => list.setFilters({ documentType: v })}
-          options={DOCUMENT_TYPES.map((d) => ({ value: d.code, label: d.name }))}
+        <DocumentTypeFilter
+          list={list}
           placeholder={t('documentsIn.fields.documentType')}
-          style={{ width: 170 }}
-          data-testid="inbox-filter-type"
+          width={170}
+          testId="inbox-filter-type"
         />
       </FilterBar>
-      {query.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(t, query.error)}
-          style={{ marginBottom: 16 }}
-          data-testid="inbox-error"
-        />
-      ) : null}
+      <ListLoadError query={query} testId="inbox-error" />
       <DocumentTable
         rows={rows}
         loading={query.isFetching}
