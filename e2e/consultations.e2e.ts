@@ -159,6 +159,8 @@ describe('consultation flow in Chromium', () => {
       // 3. A member answers himself (opinion with comments, two section comments, a vote).
       page = await signIn('uyvien.bng')
       await expect.poll(() => page.getByTestId('nav-consultations-badge').textContent()).toBe('1')
+      // His home page lists it among the consultations waiting on him.
+      await page.getByTestId(`home-to-answer-${id}`).waitFor()
       await openFromList(page, id)
       await expect(page.getByTestId('cs-silence-rule').getAttribute('data-rule')).resolves.toBe('agree')
       await page.getByTestId('cs-answer-q0-agree_with_comments').click()

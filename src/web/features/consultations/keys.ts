@@ -3,7 +3,7 @@ import type { QueryClient } from '@tanstack/react-query'
 
 export const CONSULTATIONS_KEY = ['consultations'] as const
 export const GROUPS_KEY = [...CONSULTATIONS_KEY, 'participant-groups'] as const
-export const TO_ANSWER_KEY = [...CONSULTATIONS_KEY, 'to-answer-count'] as const
+export const TO_ANSWER_KEY = [...CONSULTATIONS_KEY, 'to-answer'] as const
 
 export function consultationKey(id: string) {
   return [...CONSULTATIONS_KEY, 'one', id] as const

@@ -16,12 +16,15 @@ export function isWaitingOnMe(item: TConsultationListItem): boolean {
   )
 }
 
-export function useToAnswerCount() {
+/** Open consultations still waiting on the user, soonest deadline first (the badge, the home page). */
+export function useToAnswer() {
   return useQuery({
     queryKey: TO_ANSWER_KEY,
     queryFn: async () => {
       const page = await consultApi.list({ box: 'to_answer', state: 'open', pageSize: 200 })
-      return page.items.filter(isWaitingOnMe).length
+      return page.items
+        .filter(isWaitingOnMe)
+        .sort((a, b) => new Date(a.deadline).getTime() - new Date(b.deadline).getTime())
     },
     staleTime: 30_000,
     refetchInterval: 60_000,
@@ -29,8 +32,8 @@ export function useToAnswerCount() {
 }
 
 export function ConsultationsBadge() {
-  const count = useToAnswerCount()
-  const n = count.data ?? 0
+  const toAnswer = useToAnswer()
+  const n = toAnswer.data?.length ?? 0
   if (n === 0) return null
   return (
     <Badge

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/page-header.tsx'
 import { formatDateTime } from '../../lib/format.ts'
 import { PATHS } from '../../lib/paths.ts'
 import { can, useRequiredSession } from '../../lib/session.ts'
+import { ToAnswerCard } from '../consultations/to-answer-card.tsx'
 import { NotificationList } from '../notifications/notification-bell.tsx'
 import { useNotifications } from '../notifications/use-notifications.ts'
 import { RoleTags } from '../users/role-tags.tsx'
@@ -43,6 +44,11 @@ export function HomePage() {
         subtitle={t('home.today', { date: capitalize(dayjs().tz(TIME_ZONE).format('dddd, DD/MM/YYYY')) })}
       />
       <Row gutter={[16, 16]}>
+        {can(session, 'consultations.answer') ? (
+          <Col xs={24} lg={12}>
+            <ToAnswerCard />
+          </Col>
+        ) : null}
         <Col xs={24} lg={12}>
           <Card title={t('home.myInfo')} data-testid="home-my-info">
             <Descriptions
