@@ -1042,8 +1042,8 @@ const tsvector = customType<{ data: string; driverData: string }>({
 })
 
 /**
- * The search index (issue 6): one row per searchable thing (incoming and outgoing documents now;
- * dossiers, consultations, library and portal items later), written by the search module's event
+ * The search index (issue 6): one row per searchable thing (incoming and outgoing documents and
+ * consultations now; dossiers, library and portal items later), written by the search module's event
  * handler from each source's loader. Text is unaccented, lower-case syllables and adjacent
  * syllable pairs (tokens.ts), so Vietnamese matches with or without diacritics and a phrase is a
  * chain of pairs. `readers` holds access keys (the source's visibility rules, denormalised): a
@@ -1052,7 +1052,7 @@ const tsvector = customType<{ data: string; driverData: string }>({
 export const searchEntries = pgTable(
   'search_entries',
   {
-    /** 'documentIn' | 'documentOut' | later sources */
+    /** 'documentIn' | 'documentOut' | 'consultation' | later sources */
     targetType: text('target_type').notNull(),
     targetId: uuid('target_id').notNull(),
     organizationId: uuid('organization_id'),
