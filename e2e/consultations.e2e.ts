@@ -314,6 +314,13 @@ describe('consultation flow in Chromium', () => {
       await page.goto(`${server.url}/consultations`)
       await page.getByTestId(`cs-row-${id}`).waitFor()
       await screenshot(page, 'consult-list-mobile')
+      // Search finds it without diacritics, and opens it showing where it matched.
+      await page.goto(`${server.url}/search?q=${encodeURIComponent('quy che phoi hop')}`)
+      const hit = page.locator('[data-testid="search-hit"]').filter({ hasText: 'Quy chế phối hợp' })
+      await expect.poll(() => hit.getByTestId('search-hit-kind').getAttribute('data-kind')).toBe('consultation')
+      await hit.getByTestId('search-hit-link').click()
+      await page.getByTestId('search-matches').waitFor()
+      expect(page.url()).toContain(`/consultations/${id}`)
       await page.context().close()
     },
     20 * 60_000,

@@ -33,6 +33,7 @@ import { useTranslation } from 'react-i18next'
 import type { TConsultation, TMaterial } from '@common/contracts/consultations'
 import { LoadError } from '../../components/load-error.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
+import { SearchMatches } from '../search/search-matches.tsx'
 import { fileContentUrl } from '../../lib/api.ts'
 import { formatDateTime } from '../../lib/format.ts'
 import { useIsMobile } from '../../lib/use-media.ts'
@@ -413,6 +414,7 @@ export function ConsultationPage() {
         />
       ) : null}
       <ConsultationActions c={c} />
+      <SearchMatches kind="consultation" id={c.id} />
       <Tabs
         activeKey={tab}
         onChange={(k) =>

@@ -80,7 +80,9 @@ export function SearchMatches({ kind, id }: { kind: SearchKind; id: string }) {
         <>
           {titleHasMatch ? (
             <div className="search-matches-title">
-              <Typography.Text type="secondary">{t('search.matches.inTitle')}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t(kind === 'consultation' ? 'search.matches.inConsultationTitle' : 'search.matches.inTitle')}
+              </Typography.Text>
               <div>
                 <Snippet parts={data.title} testId="search-matches-title" />
               </div>
@@ -89,7 +91,8 @@ export function SearchMatches({ kind, id }: { kind: SearchKind; id: string }) {
           {data.passages.length > 0 ? (
             <div>
               <Typography.Text type="secondary" data-testid="search-matches-count">
-                {t('search.matches.inText')} ({matchCountText})
+                {t(kind === 'consultation' ? 'search.matches.inConsultationText' : 'search.matches.inText')} (
+                {matchCountText})
               </Typography.Text>
               <ol className="search-passages" data-testid="search-passages">
                 {data.passages.map((passage, i) => (
