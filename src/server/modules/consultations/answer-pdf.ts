@@ -6,10 +6,10 @@
  * the receipt and its digest, and the signature block whose gap takes the signature image.
  * Times New Roman is asked for; Liberation Serif has its metrics and covers Vietnamese.
  */
-import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import type { TAnswer, TQuestion } from '@common/contracts/consultations'
-import { fontBytes } from '../../platform/signing/index.ts'
+import { embedSerif, wrapText as wrap } from '../../platform/pdf/fonts.ts'
+import type { PlacementHint } from '../../platform/signing/index.ts'
 import { OPINION_LABELS, VOTE_LABELS } from './summary.ts'
 
 export type AnswerPdfInput = {
@@ -40,25 +40,9 @@ const BLACK = rgb(0, 0, 0)
 /** The gap between the title line and the name, where the signature image goes. */
 const SIGNATURE_GAP = 70
 
+type TextRun = PlacementHint['name']
 type Fonts = { regular: PDFFont; bold: PDFFont; italic: PDFFont }
 type Style = { font?: keyof Fonts; size?: number; align?: 'left' | 'center'; indent?: number }
-
-/** Greedy word wrap to `width` points (Vietnamese words are syllables between spaces). */
-export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const out: string[] = []
-  for (const paragraph of text.normalize('NFC').split(/\r?\n/)) {
-    let line = ''
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const next = line ? `${line} ${word}` : word
-      if (line && font.widthOfTextAtSize(next, size) > width) {
-        out.push(line)
-        line = word
-      } else line = next
-    }
-    out.push(line)
-  }
-  return out
-}
 
 class Writer {
   page: PDFPage
@@ -94,10 +78,12 @@ class Writer {
     }
   }
 
-  /** A line centred in the column [x, x + width] at the current position (headers, signature). */
-  centred(text: string, x: number, width: number, font: PDFFont, size: number) {
+  /** A line centred in the column [x, x + width] at the current position; returns where it went. */
+  centred(text: string, x: number, width: number, font: PDFFont, size: number): TextRun {
     const w = font.widthOfTextAtSize(text, size)
-    this.page.drawText(text, { x: x + (width - w) / 2, y: this.y, size, font, color: BLACK })
+    const x1 = x + (width - w) / 2
+    this.page.drawText(text, { x: x1, y: this.y, size, font, color: BLACK })
+    return { text, x1, x2: x1 + w, baseline: this.y, size }
   }
 
   space(points: number) {
@@ -148,16 +134,17 @@ function vnLongDate(d: Date): string {
   return `ngày ${day} tháng ${m} năm ${y}`
 }
 
-export async function answerPdf(input: AnswerPdfInput): Promise<Uint8Array> {
+export async function answerPdf(
+  input: AnswerPdfInput,
+): Promise<{ pdf: Uint8Array; placement: PlacementHint }> {
   const doc = await PDFDocument.create()
-  doc.registerFontkit(fontkit)
   doc.setTitle(`Ý kiến: ${input.consultationTitle}`)
   doc.setAuthor(input.memberName)
   doc.setCreator('Mekong eOffice')
   const fonts: Fonts = {
-    regular: await doc.embedFont(fontBytes('serif'), { subset: true }),
-    bold: await doc.embedFont(fontBytes('serifBold'), { subset: true }),
-    italic: await doc.embedFont(fontBytes('serifItalic'), { subset: true }),
+    regular: await embedSerif(doc, 'regular'),
+    bold: await embedSerif(doc, 'bold'),
+    italic: await embedSerif(doc, 'italic'),
   }
   const w = new Writer(doc, fonts)
   // Annex I: the agency on the left (about 2/5), the national title and motto on the right, each
@@ -221,11 +208,17 @@ export async function answerPdf(input: AnswerPdfInput): Promise<Uint8Array> {
   const titleLines = wrap(input.signerTitle.toLocaleUpperCase('vi'), fonts.bold, SIZE, half)
   w.ensure(LINE * (titleLines.length + 1) + SIGNATURE_GAP + LINE)
   w.space(LINE)
+  let title: TextRun | null = null
   for (const line of titleLines) {
     w.y -= LINE
-    w.centred(line, MARGIN.left + half, half, fonts.bold, SIZE)
+    title = w.centred(line, MARGIN.left + half, half, fonts.bold, SIZE)
   }
   w.y -= SIGNATURE_GAP
-  w.centred(input.memberName, MARGIN.left + half, half, fonts.bold, SIZE)
-  return doc.save({ useObjectStreams: false })
+  const name = w.centred(input.memberName, MARGIN.left + half, half, fonts.bold, SIZE)
+  const pageCount = doc.getPageCount()
+  return {
+    pdf: await doc.save({ useObjectStreams: false }),
+    // Where the block is, so signing need not read the page's text to find it.
+    placement: { page: pageCount, pageCount, signerName: input.memberName, name, title },
+  }
 }

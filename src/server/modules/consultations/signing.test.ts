@@ -207,7 +207,7 @@ describe('answerPdf', () => {
       },
     ].map((q) => ZQuestionInput.parse(q))
     const long = 'Đề nghị bổ sung số liệu quan trắc mặn. '.repeat(120)
-    const pdf = await answerPdf({
+    const { pdf, placement } = await answerPdf({
       organizationName: 'Bộ Nông nghiệp và Môi trường',
       consultationTitle: 'Dự thảo Kế hoạch',
       addressee: 'Ủy ban sông Mê Công Việt Nam',
@@ -241,5 +241,10 @@ describe('answerPdf', () => {
     expect(block).not.toBeNull()
     expect(block!.pageCount).toBeGreaterThan(1) // the long opinion runs onto a second page
     expect(block!.title!.baseline - block!.name.baseline).toBeGreaterThan(60)
+    // The placement the layout reports is the one the reader finds.
+    expect(placement).toMatchObject({ page: block!.page, pageCount: block!.pageCount })
+    expect(placement.name.baseline).toBeCloseTo(block!.name.baseline, 0)
+    expect(placement.name.x1).toBeCloseTo(block!.name.x1, 0)
+    expect(placement.title!.baseline).toBeCloseTo(block!.title!.baseline, 0)
   })
 })

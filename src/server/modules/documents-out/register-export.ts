@@ -3,8 +3,6 @@
  * to print (PDF, landscape A4, Times New Roman metrics) or export (XLSX): the ten columns of the
  * paper register, in number order. Cancelled numbers are printed as such: no silent hole.
  */
-import fs from 'node:fs'
-import fontkit from '@pdf-lib/fontkit'
 import { sql } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { PDFDocument, rgb, type PDFFont } from 'pdf-lib'
@@ -15,6 +13,7 @@ import type { Ctx } from '../../platform/context.ts'
 import { queryRows } from '../../platform/db/client.ts'
 import { AppError, notFound } from '../../platform/errors.ts'
 import { recordEvent } from '../../platform/events/record.ts'
+import { embedSerif, wrapText } from '../../platform/pdf/fonts.ts'
 import { vnDate } from './dates.ts'
 import { findRegisterForYear } from './lookups.ts'
 
@@ -133,34 +132,12 @@ export async function exportOutgoingRegister(
   return { registerName: register.name, from: input.from, to: input.to, rows }
 }
 
-function serif(style: 'Regular' | 'Bold'): Uint8Array {
-  for (const dir of ['/usr/share/fonts/truetype/liberation2', '/usr/share/fonts/truetype/liberation']) {
-    const file = `${dir}/LiberationSerif-${style}.ttf`
-    if (fs.existsSync(file)) return fs.readFileSync(file)
-  }
-  throw new Error('Liberation Serif not found: install fonts-liberation2')
-}
-
-function wrap(font: PDFFont, size: number, text: string, width: number): string[] {
-  const lines: string[] = []
-  let line = ''
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word
-    if (font.widthOfTextAtSize(next, size) > width && line) {
-      lines.push(line)
-      line = word
-    } else line = next
-  }
-  return [...lines, line]
-}
-
 const MM = 72 / 25.4
 
 export async function renderOutgoingRegisterPdf(e: OutgoingRegisterExport): Promise<Uint8Array> {
   const pdf = await PDFDocument.create()
-  pdf.registerFontkit(fontkit)
-  const regular = await pdf.embedFont(serif('Regular'), { subset: true })
-  const bold = await pdf.embedFont(serif('Bold'), { subset: true })
+  const regular = await embedSerif(pdf, 'regular')
+  const bold = await embedSerif(pdf, 'bold')
   const [W, H] = [297 * MM, 210 * MM]
   const left = 30 * MM
   const width = W - left - 15 * MM
@@ -174,7 +151,7 @@ export async function renderOutgoingRegisterPdf(e: OutgoingRegisterExport): Prom
   page.drawText(title, { x: (W - bold.widthOfTextAtSize(title, 12)) / 2, y, size: 12, font: bold })
   y -= 24
   const drawRow = (cells: string[], font: PDFFont) => {
-    const wrapped = cells.map((c, i) => wrap(font, size, c, widths[i]! - 6))
+    const wrapped = cells.map((c, i) => wrapText(c, font, size, widths[i]! - 6))
     const height = Math.max(...wrapped.map((w) => w.length)) * line + 6
     if (y - height < 20 * MM) {
       page = pdf.addPage([W, H])

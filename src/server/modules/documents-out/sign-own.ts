@@ -7,7 +7,7 @@
 import type { Ctx } from '../../platform/context.ts'
 import type { Executor } from '../../platform/db/client.ts'
 import { AppError } from '../../platform/errors.ts'
-import { signPdf } from '../../platform/signing/index.ts'
+import { signPdf, type PlacementHint } from '../../platform/signing/index.ts'
 import type { TxRunner } from './actions/sign-draft.ts'
 import { unlockKey } from './actions/sign-draft.ts'
 import type { StoredCertificate } from './certificates.ts'
@@ -51,6 +51,8 @@ export async function signWithOwnKey(
     reason: string
     /** Written with a wrong PIN's count in the audit log, e.g. "consultationAnswer". */
     purpose: string
+    /** Where the signature block is, when the caller laid the PDF out itself. */
+    placementHint?: PlacementHint
   },
 ): Promise<OwnSignature> {
   const key = await run(ownKey, {})
@@ -71,6 +73,7 @@ export async function signWithOwnKey(
       reason: input.reason,
       location: 'Việt Nam',
       signingTime,
+      placementHint: input.placementHint ?? null,
     })
     signed = result.pdf
   } catch (err) {

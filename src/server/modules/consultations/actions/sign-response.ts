@@ -102,7 +102,7 @@ async function recordRefusal(ctx: Ctx, input: Target & { reason: string }): Prom
 export async function signResponse(run: TxRunner, deps: SignResponseDeps, input: Target & { pin: string }) {
   const target = { consultationId: input.consultationId, responseId: input.responseId }
   const pdfInput = await run(prepare, target)
-  const pdf = await answerPdf(pdfInput)
+  const { pdf, placement } = await answerPdf(pdfInput)
   let signature: OwnSignature
   try {
     signature = await signWithOwnKey(run, {
@@ -113,6 +113,7 @@ export async function signResponse(run: TxRunner, deps: SignResponseDeps, input:
       signerTitle: pdfInput.signerTitle,
       reason: `Ý kiến ${pdfInput.receiptNumber}`,
       purpose: 'consultationAnswer',
+      placementHint: placement,
     })
   } catch (err) {
     if (err instanceof AppError && (err.code === 'WRONG_PIN' || err.code === 'PIN_LOCKED'))

@@ -4,29 +4,9 @@
  * text wrapped in the cells, page numbers centred at the top from page 2 (Annex I). Times New Roman
  * is asked for; Liberation Serif has the same metrics and covers Vietnamese (fonts-liberation2).
  */
-import fs from 'node:fs'
-import fontkit from '@pdf-lib/fontkit'
-import { PDFDocument, PDFHexString, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
+import { embedSerif } from '../../../platform/pdf/fonts.ts'
 import { coverLines, REGISTER_COLUMNS, type RegisterExport } from './layout.ts'
-
-const FONT_DIRS = ['/usr/share/fonts/truetype/liberation2', '/usr/share/fonts/truetype/liberation']
-const fontCache = new Map<string, Uint8Array>()
-
-function serifFont(style: 'Regular' | 'Bold'): Uint8Array {
-  const cached = fontCache.get(style)
-  if (cached) return cached
-  for (const dir of FONT_DIRS) {
-    const file = `${dir}/LiberationSerif-${style}.ttf`
-    if (fs.existsSync(file)) {
-      const bytes = fs.readFileSync(file)
-      fontCache.set(style, bytes)
-      return bytes
-    }
-  }
-  throw new Error(
-    `Liberation Serif ${style} not found in ${FONT_DIRS.join(' or ')}: install the Debian package fonts-liberation2`,
-  )
-}
 
 const MM = 72 / 25.4
 const A4 = { w: 210 * MM, h: 297 * MM }
@@ -39,43 +19,6 @@ const PAD = 3
 const BLACK = rgb(0, 0, 0)
 
 type Fonts = { regular: PDFFont; bold: PDFFont }
-
-/**
- * pdf-lib shapes every string through fontkit's layout engine, to measure it and to encode it:
- * about 6 ms a row. Register text needs no shaping (no ligatures, no kerning is drawn), so both go
- * per character through a cache: the glyphs still enter the subset on first use. 1,000 rows: <1 s.
- */
-function memoizePerCharacter(font: PDFFont): PDFFont {
-  const encode = font.encodeText.bind(font)
-  const measure = font.widthOfTextAtSize.bind(font)
-  const hex = new Map<string, string>()
-  const advance = new Map<string, number>()
-  font.encodeText = (text: string) => {
-    let out = ''
-    for (const ch of text) {
-      let h = hex.get(ch)
-      if (h === undefined) {
-        h = encode(ch).asString()
-        hex.set(ch, h)
-      }
-      out += h
-    }
-    return PDFHexString.of(out)
-  }
-  font.widthOfTextAtSize = (text: string, size: number) => {
-    let total = 0
-    for (const ch of text) {
-      let a = advance.get(ch)
-      if (a === undefined) {
-        a = measure(ch, 1000)
-        advance.set(ch, a)
-      }
-      total += a
-    }
-    return (total * size) / 1000
-  }
-  return font
-}
 
 /** Greedy word wrap with cached word widths (measuring through fontkit is the slow part). */
 class Measurer {
@@ -235,11 +178,7 @@ function drawBlock(
 
 export async function renderRegisterPdf(e: RegisterExport): Promise<Uint8Array> {
   const pdf = await PDFDocument.create()
-  pdf.registerFontkit(fontkit)
-  const fonts: Fonts = {
-    regular: memoizePerCharacter(await pdf.embedFont(serifFont('Regular'), { subset: true })),
-    bold: memoizePerCharacter(await pdf.embedFont(serifFont('Bold'), { subset: true })),
-  }
+  const fonts: Fonts = { regular: await embedSerif(pdf, 'regular'), bold: await embedSerif(pdf, 'bold') }
   pdf.setTitle(`${e.registerName} ${e.from} – ${e.to}`)
   pdf.setLanguage('vi-VN')
   drawCover(pdf, fonts, e)
