@@ -53,7 +53,7 @@ import { FileUpload } from '../documents-out/file-inputs.tsx'
 import { consultApi } from './api.ts'
 import { cleanAnswers, isMissing, type TQuestionView } from './answer-text.ts'
 import { consultationKey, receiptKey, refreshConsultations, responseKey } from './keys.ts'
-import { ResponseStateTag } from './labels.tsx'
+import { ResponseStateTag, SignedAnswerTag } from './labels.tsx'
 import { serverErrorText } from './server-error.ts'
 import type { TFile } from '@common/contracts/files'
 
@@ -417,18 +417,7 @@ function MemberAnswer({ c, memberId }: { c: TConsultation; memberId: string }) {
         </span>
         <ResponseStateTag state={r.state} testId="cs-answer-state" />
         {r.onBehalf ? <Tag icon={<UserSwitchOutlined />}>{t('consultations.onBehalf')}</Tag> : null}
-        {r.signedFileId ? (
-          <a
-            href={fileContentUrl(r.signedFileId, true)}
-            target="_blank"
-            rel="noopener"
-            data-testid="cs-answer-signed"
-          >
-            <Tag color="blue" icon={<SignatureOutlined />}>
-              {t('consultations.answer.signed')}
-            </Tag>
-          </a>
-        ) : null}
+        {r.signedFileId ? <SignedAnswerTag fileId={r.signedFileId} testId="cs-answer-signed" /> : null}
       </div>
       {!isOpen && c.state === 'open' ? (
         <Alert

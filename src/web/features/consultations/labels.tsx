@@ -1,10 +1,11 @@
 /** Tags for consultations: the state, a participant's answer state, and the deadline with its countdown. */
 import { useEffect, useState } from 'react'
 import { Tag, Tooltip } from 'antd'
-import { ClockCircleOutlined } from '@ant-design/icons'
+import { ClockCircleOutlined, SignatureOutlined } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import type { ConsultationState, ResponseState } from '@common/contracts/consultations'
+import { fileContentUrl } from '../../lib/api.ts'
 import { formatDateTime } from '../../lib/format.ts'
 
 const STATE_COLORS: Record<ConsultationState, string> = {
@@ -113,5 +114,17 @@ export function DeadlineTag({
         </Tooltip>
       ) : null}
     </span>
+  )
+}
+
+/** "Đã ký số": a signed answer, opening its signed PDF. */
+export function SignedAnswerTag({ fileId, testId }: { fileId: string; testId: string }) {
+  const { t } = useTranslation()
+  return (
+    <a href={fileContentUrl(fileId, true)} target="_blank" rel="noopener" data-testid={testId}>
+      <Tag color="blue" icon={<SignatureOutlined />}>
+        {t('consultations.answer.signed')}
+      </Tag>
+    </a>
   )
 }

@@ -19,18 +19,17 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd'
-import { BellOutlined, SignatureOutlined, UserSwitchOutlined } from '@ant-design/icons'
+import { BellOutlined, UserSwitchOutlined } from '@ant-design/icons'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TConsultation, TConsultationProgress } from '@common/contracts/consultations'
 import { ActionModal } from '../../components/action-modal.tsx'
-import { fileContentUrl } from '../../lib/api.ts'
 import { errorText } from '../../lib/errors.ts'
 import { formatDateTime } from '../../lib/format.ts'
 import { useIsMobile } from '../../lib/use-media.ts'
 import { consultApi } from './api.ts'
 import { progressKey } from './keys.ts'
-import { ResponseStateTag } from './labels.tsx'
+import { ResponseStateTag, SignedAnswerTag } from './labels.tsx'
 import { TallyBars } from './tally-bars.tsx'
 
 type Row = TConsultationProgress['rows'][number]
@@ -42,18 +41,7 @@ function ResponseBadges({ r }: { r: Row }) {
     <>
       <ResponseStateTag state={r.state} />
       {r.onBehalf ? <Tag icon={<UserSwitchOutlined />}>{t('consultations.onBehalf')}</Tag> : null}
-      {r.signedFileId ? (
-        <a
-          href={fileContentUrl(r.signedFileId, true)}
-          target="_blank"
-          rel="noopener"
-          data-testid="cs-progress-signed"
-        >
-          <Tag color="blue" icon={<SignatureOutlined />}>
-            {t('consultations.answer.signed')}
-          </Tag>
-        </a>
-      ) : null}
+      {r.signedFileId ? <SignedAnswerTag fileId={r.signedFileId} testId="cs-progress-signed" /> : null}
     </>
   )
 }
