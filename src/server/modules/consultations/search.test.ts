@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { THighlightResult, TSearchResult, TSuggestResult } from '@common/contracts/search'
 import { makeOrganization, makeUser, TEST_PASSWORD } from '../../test/factories.ts'
 import { buildTestApp, signIn, type Client, type TestApp } from '../../test/harness.ts'
-import { reindexAll } from '../search/index.ts'
+import { backfillNewSources, reindexAll } from '../search/index.ts'
 import { cast, form, openConsultation, type Cast } from './consultations.test-support.ts'
 
 let t: TestApp
@@ -162,5 +162,17 @@ describe('drafts, edits and cancelling', () => {
     const r = await find(c.officer, `quan trac ${tag}`)
     expect(r.items.map((i) => [i.id, i.state])).toEqual([[id, 'draft']])
     expect((await find(c.members[0].client, `quan trac ${tag}`)).total).toBe(0)
+  })
+
+  it('an upgrade that adds the consultations source indexes the existing ones once (backfill job)', async () => {
+    const id = await openConsultation(c, { title: `Lấy ý kiến về hạn hán ${tag}bf` })
+    await t.dispatch()
+    // As on an installation whose consultations predate their search source: no entry at all.
+    await t.database.db.execute(sql`DELETE FROM search_entries WHERE target_type = 'consultation'`)
+    expect((await find(c.members[0].client, `han han ${tag}bf`)).total).toBe(0)
+    expect(await backfillNewSources(t.database)).toBeGreaterThan(0)
+    expect(idsOf(await find(c.members[0].client, `han han ${tag}bf`))).toEqual([id])
+    // Nothing missing any more: the next run writes nothing.
+    expect(await backfillNewSources(t.database)).toBe(0)
   })
 })

@@ -4,11 +4,11 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type { AppModule } from '../../app.ts'
-import { searchIndexHandler } from './indexer.ts'
+import { defineBackfillJob, searchIndexHandler } from './indexer.ts'
 import { searchRoutes } from './routes.ts'
 
 export { registerSearchSource, type SearchDoc, type SearchSource } from './source.ts'
-export { reindexAll, indexTargets, SEARCH_HANDLER } from './indexer.ts'
+export { reindexAll, indexTargets, backfillNewSources, SEARCH_HANDLER } from './indexer.ts'
 export { search, suggest, highlightOne, scopeOf, CANDIDATE_CAP } from './query.ts'
 export { entryRow, insertSql, BODY_MAX_CHARS } from './store.ts'
 
@@ -19,5 +19,6 @@ export const searchModule: AppModule = {
   },
   register: (deps) => {
     deps.dispatcher.register(searchIndexHandler())
+    defineBackfillJob(deps)
   },
 }
