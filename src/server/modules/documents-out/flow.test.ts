@@ -8,11 +8,12 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { TOutgoingDocument, TVerificationResult } from '@common/contracts/documents-out'
 import type { DemoPki } from '../../platform/signing/index.ts'
 import { buildTestApp, type TestApp } from '../../test/harness.ts'
 import { startTestSmtpServer, type TestSmtpServer } from '../../test/smtp-server.ts'
+import { EXTRACT_TEXT_JOB } from '../documents-in/index.ts'
 import { deliverPending, processVersions } from './jobs.ts'
 import {
   approved,
@@ -119,11 +120,18 @@ describe('draft → approve → sign → number → issue', () => {
     expect(check.json().problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([])
     expect(check.json().notation).toBe('UBMC-KHTH')
 
+    // A running worker: the jobs the request queues are recorded, not run.
+    const healthy = vi.spyOn(t.deps.jobs, 'isHealthy').mockResolvedValue(true)
+    const send = vi.spyOn(t.deps.jobs, 'send').mockResolvedValue(null)
     const issued = await post(o.clients.clerk, doc.id, 'issue', {
       registerId: o.registers.outgoing.id,
       sealPin: SEAL_PIN,
     })
     expect(issued.statusCode).toBe(200)
+    // The internal copy's files are read for search right away, as after any registration.
+    await vi.waitFor(() => expect(send.mock.calls.map((c) => c[0])).toContain(EXTRACT_TEXT_JOB))
+    healthy.mockRestore()
+    send.mockRestore()
     const out = issued.json() as TOutgoingDocument
     expect(out.state).toBe('issued')
     expect(out.numberAndNotation).toBe('01/UBMC-KHTH')

@@ -26,6 +26,7 @@ import { issueDocument } from './actions/issue-document.ts'
 import { recallDocument, replaceDocument, retryDelivery } from './actions/recall-replace.ts'
 import { signDraft, type SigningDeps, type TxRunner } from './actions/sign-draft.ts'
 import { submitDraft } from './actions/submit-draft.ts'
+import { kickTextExtraction } from '../documents-in/index.ts'
 import { ensureVersionTexts, kickDelivery } from './jobs.ts'
 import { presentById } from './routes-drafts.ts'
 
@@ -134,6 +135,7 @@ export async function workflowRoutes(root: FastifyInstance): Promise<void> {
         id: request.params.id,
       })
       if (result.hasEmail) kickDelivery(app.deps)
+      if (result.hasInternal) kickTextExtraction(app.deps)
       return presentById(request, request.params.id)
     },
   )

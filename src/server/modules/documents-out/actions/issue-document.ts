@@ -109,7 +109,10 @@ type Produced = {
   attachments: { sourceFileId: string; stored: { sha256: string; size: number }; filename: string }[]
 }
 
-async function completeIssue(ctx: Ctx, input: Produced): Promise<{ id: string; hasEmail: boolean }> {
+async function completeIssue(
+  ctx: Ctx,
+  input: Produced,
+): Promise<{ id: string; hasEmail: boolean; hasInternal: boolean }> {
   const doc = await loadForAction(ctx, input.documentId)
   const refusal = issueRefusal(ctx, doc)
   if (refusal) throw refusal
@@ -242,7 +245,12 @@ async function completeIssue(ctx: Ctx, input: Produced): Promise<{ id: string; h
     certificateSerial: cert.serialNumber,
     deliveries,
   })
-  return { id: doc.id, hasEmail: deliveries.some((d) => d.channel === 'email') }
+  return {
+    id: doc.id,
+    hasEmail: deliveries.some((d) => d.channel === 'email'),
+    // Our own units got incoming documents whose files' text is to be read (and indexed).
+    hasInternal: deliveries.some((d) => d.channel === 'internal'),
+  }
 }
 
 /** The whole issue, each database step in its own transaction through `run`. */
