@@ -207,9 +207,7 @@ describe('consultation flow in Chromium', () => {
       await page.getByTestId('cs-answer-confirm-final').click()
       await page.getByTestId('cs-answer-confirm-final-ok').click()
       await page.getByTestId('cs-receipt-number').waitFor()
-      await expect
-        .poll(() => page.getByTestId('cs-answer-state').getAttribute('data-state'))
-        .toBe('final')
+      await expect.poll(() => page.getByTestId('cs-answer-state').getAttribute('data-state')).toBe('final')
       const pin = fs.readFileSync(path.join(server.dataDir, 'demo-signing-pin.txt'), 'utf8').trim()
       await page.getByTestId('cs-answer-sign').click()
       await page.getByTestId('cs-sign-pin').fill(pin === '000000' ? '111111' : '000000')
@@ -317,7 +315,9 @@ describe('consultation flow in Chromium', () => {
       // Search finds it without diacritics, and opens it showing where it matched.
       await page.goto(`${server.url}/search?q=${encodeURIComponent('quy che phoi hop')}`)
       const hit = page.locator('[data-testid="search-hit"]').filter({ hasText: 'Quy chế phối hợp' })
-      await expect.poll(() => hit.getByTestId('search-hit-kind').getAttribute('data-kind')).toBe('consultation')
+      await expect
+        .poll(() => hit.getByTestId('search-hit-kind').getAttribute('data-kind'))
+        .toBe('consultation')
       await hit.getByTestId('search-hit-link').click()
       await page.getByTestId('search-matches').waitFor()
       expect(page.url()).toContain(`/consultations/${id}`)

@@ -38,7 +38,8 @@ export async function addSigningKey(ctx: Ctx, input: TSigningKeyInput) {
     const [user] = await findUsersByIds(ctx.tx, [input.userId!])
     // Our own people, and the committee members of other agencies (they sign their answers to
     // consultations, issue 7, with a key the Standing Office registers for them).
-    const isOurs = user && (user.organizationId === ctx.actor.organizationId || user.roles.includes('committee_member'))
+    const isOurs =
+      user && (user.organizationId === ctx.actor.organizationId || user.roles.includes('committee_member'))
     if (!isOurs) throw invalid('userId', 'Người dùng không tồn tại')
   }
   const p12 = new Uint8Array(Buffer.from(input.p12Base64, 'base64'))
