@@ -22,7 +22,7 @@ import { incomingSearchSource } from './search-source.ts'
 import { registerRoutes } from './routes-registers.ts'
 
 export { DOCUMENT_IN_EVENTS } from './events.ts'
-export { extractPendingTexts, EXTRACT_TEXT_JOB } from './jobs.ts'
+export { extractPendingTexts, kickTextExtraction, EXTRACT_TEXT_JOB } from './jobs.ts'
 export { ocrPendingScans, OCR_JOB } from './ocr-job.ts'
 // Issuing to our own units and people (documents-out, issue 4).
 export {
