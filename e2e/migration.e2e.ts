@@ -3,7 +3,9 @@
  * uploads the previous system's export of incoming documents (with a zip of their files) that
  * has two bad rows, runs the dry run, reads the problem report naming those rows (on screen and
  * as the downloadable CSV), uploads the fixed file, imports it, watches the progress reach 100%
- * and finds the documents in the incoming list with their original arrival numbers.
+ * and finds the documents in the incoming list with their original arrival numbers, each tagged
+ * "Chuyển đổi". The unit chosen to hold them shows on the run. An outgoing import: the list row and
+ * the page show the signer name printed in the old record (no account has it) and the tag.
  */
 import { zipSync } from 'fflate'
 import type { Browser, Page } from 'playwright-core'
@@ -137,6 +139,14 @@ async function chooseSource(page: Page, name: string, bytes: Buffer) {
     .setInputFiles({ name, mimeType: 'text/csv', buffer: bytes })
 }
 
+async function chooseUnit(page: Page, name: string) {
+  await page.getByTestId('migration-unit').click()
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .getByText(name, { exact: true })
+    .click()
+}
+
 const status = (page: Page) =>
   page.getByTestId('migration-run').getByTestId('migration-status').getAttribute('data-status')
 
@@ -188,8 +198,9 @@ describe('migration of the old database in Chromium', () => {
     expect(text).toContain("Dòng 4, cột Ngày đến: '31/02/2019' không phải ngày hợp lệ")
     expect(text).toContain("Dòng 6, cột Loại văn bản: 'Thư chúc mừng' không có trong danh mục")
 
-    // 3. The fixed file, imported: the progress reaches 100% and all six rows are in.
+    // 3. The fixed file, imported into the office's unit: the progress reaches 100% and all six rows are in.
     await chooseSource(page, 'van-ban-den-2019-da-sua.csv', csv(FIXED))
+    await chooseUnit(page, 'Văn phòng')
     await page.getByTestId('migration-import').click()
     await page.locator('.ant-modal-confirm .ant-btn-primary').click()
     await expect.poll(() => page.getByTestId('migration-run').getAttribute('data-mode'), SLOW).toBe('import')
@@ -199,6 +210,7 @@ describe('migration of the old database in Chromium', () => {
       .toBe('100')
     expect(await page.getByTestId('migration-imported').textContent()).toContain('6')
     expect(await page.getByTestId('migration-outcome').textContent()).toContain('Đã nhập 6 văn bản')
+    expect(await page.getByTestId('migration-run').textContent()).toContain('đơn vị Văn phòng')
     const latest = page.getByTestId('migration-history').locator('tbody tr.ant-table-row').first()
     await expect.poll(() => latest.textContent(), SLOW).toContain('van-ban-den-2019-da-sua.csv')
     await expect
@@ -219,12 +231,53 @@ describe('migration of the old database in Chromium', () => {
     for (const n of [101, 102, 103, 104, 105, 106])
       expect(await page.getByTestId(`doc-row-${n}`).count(), `row ${n}`).toBe(1)
     expect(await page.getByTestId('doc-row-101').textContent()).toContain('12/BNG-VP')
+    // Each row says it came from the old database; the tooltip tells when.
+    expect(await page.locator('tr[data-testid^="doc-row-"] [data-testid="migrated-tag"]').count()).toBe(6)
+    await page.getByTestId('doc-row-102').getByTestId('migrated-tag').hover()
+    await expect
+      .poll(() => page.locator('.ant-tooltip:visible').textContent(), SLOW)
+      .toMatch(
+        /^Nhập từ hệ thống quản lý văn bản cũ lúc \d\d\/\d\d\/\d{4} \d\d:\d\d \(lượt chuyển đổi [0-9a-f]{8}\)$/,
+      )
     await screenshot(page, 'migration-documents-in-list')
 
     // The first one carries its file from the zip.
     await page.getByTestId('doc-row-101').click()
     await page.waitForURL(/\/documents-in\/[0-9a-f-]{36}$/)
     await expect.poll(() => page.locator('body').textContent(), SLOW).toContain('cv-101.pdf')
+    expect(await page.locator('.doc-head [data-testid="migrated-tag"]').textContent()).toBe('Chuyển đổi')
     await screenshot(page, 'migration-document')
+  })
+
+  it('outgoing: the printed signer name and the tag, in the list and on the page', async () => {
+    const page = await signIn('quantri')
+    await page.goto(`${server.url}/admin/migration`)
+    await page.getByTestId('migration-kind').getByText('Văn bản đi').click()
+    await expect
+      .poll(() => page.getByTestId('migration-register').textContent(), SLOW)
+      .toContain('Sổ văn bản đi')
+    const outgoing = [
+      'Mã,Số,Ký hiệu,Ngày ban hành,Trích yếu,Người ký,Chức vụ',
+      `DI-0901,901,UBSMCVN-VP,20/05/2018,${MARK}: kế hoạch quan trắc mùa lũ 2018,Phạm Văn Đã Nghỉ Hưu,Phó Chủ tịch`,
+    ].join('\r\n')
+    await chooseSource(page, 'van-ban-di-2018.csv', Buffer.from(outgoing, 'utf8'))
+    await page.getByTestId('migration-import').click()
+    await page.locator('.ant-modal-confirm .ant-btn-primary').click()
+    await expect.poll(() => page.getByTestId('migration-run').getAttribute('data-mode'), SLOW).toBe('import')
+    await expect.poll(() => status(page), SLOW).toBe('done')
+    expect(await page.getByTestId('migration-imported').textContent()).toContain('1')
+
+    await page.goto(`${server.url}/documents-out?tab=issued&q=${encodeURIComponent(MARK)}`)
+    const row = page.locator('tr[data-testid^="out-row-"]')
+    await expect.poll(() => row.count(), SLOW).toBe(1)
+    expect(await row.textContent()).toContain('Người ký: Phạm Văn Đã Nghỉ Hưu')
+    expect(await row.getByTestId('migrated-tag').count()).toBe(1)
+    await screenshot(page, 'migration-documents-out-list')
+    await row.locator('a.doc-subject-link').first().click()
+    await page.waitForURL(/\/documents-out\/[0-9a-f-]{36}$/)
+    await page.locator('.doc-head [data-testid="migrated-tag"]').waitFor()
+    const body = await page.locator('body').textContent()
+    expect(body).toContain('Phó Chủ tịch Phạm Văn Đã Nghỉ Hưu')
+    await screenshot(page, 'migration-document-out')
   })
 })

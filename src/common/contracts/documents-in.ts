@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { DOCUMENT_TYPE_CODES } from '../document-types.ts'
 import { ASSIGNMENT_ROLES, ASSIGNMENT_STATES, INCOMING_STATES, RECEIVED_VIA, URGENCIES } from '../domain.ts'
 import { ZId, ZOptionalText, ZPage, ZPageQuery } from './common.ts'
+import { ZMigratedMark } from './migration.ts'
 
 const ZIsoDate = z.iso.date({ error: 'Ngày có dạng yyyy-mm-dd' })
 
@@ -209,6 +210,8 @@ export const ZIncomingDocument = z.object({
   registeredByName: z.string().nullable(),
   createdAt: z.string(),
   completedAt: z.string().nullable(),
+  /** Imported from the previous system's register (issue 6). */
+  migrated: ZMigratedMark,
   files: z.array(ZDocumentFile),
   assignments: z.array(ZAssignment),
   abilities: ZDocumentAbilities,
@@ -234,6 +237,8 @@ export const ZIncomingRow = z.object({
   /** The viewer's own assignment on it, in the inbox. */
   myRole: z.enum(ASSIGNMENT_ROLES).nullable(),
   myState: z.enum(ASSIGNMENT_STATES).nullable(),
+  /** Imported from the previous system's register (issue 6). */
+  migrated: ZMigratedMark,
 })
 export type TIncomingRow = z.infer<typeof ZIncomingRow>
 export const ZIncomingPage = ZPage(ZIncomingRow)

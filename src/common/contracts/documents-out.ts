@@ -58,6 +58,7 @@ import {
   URGENCIES,
 } from '../domain.ts'
 import { ZId, ZOptionalText, ZPage, ZPageQuery } from './common.ts'
+import { ZMigratedMark } from './migration.ts'
 
 const ZIsoDate = z.iso.date({ error: 'Ngày có dạng yyyy-mm-dd' })
 /** A PIN of a signing key: 4–64 characters, never stored. */
@@ -394,6 +395,7 @@ export const ZOutgoingDocument = z.object({
   subject: z.string(),
   urgency: z.enum(URGENCIES),
   signerId: z.string(),
+  /** The signer's name as printed on the document (documents.signer_name), else the signer user's name. */
   signerName: z.string(),
   signerTitle: z.string().nullable(),
   drafterId: z.string(),
@@ -425,6 +427,8 @@ export const ZOutgoingDocument = z.object({
   signatures: z.array(ZSignature),
   links: z.array(ZLinkedDocument),
   lastFormatCheck: ZFormatCheck.nullable(),
+  /** Imported from the previous system's register (issue 6). */
+  migrated: ZMigratedMark,
   abilities: ZOutgoingAbilities,
 })
 export type TOutgoingDocument = z.infer<typeof ZOutgoingDocument>
@@ -442,6 +446,8 @@ export const ZOutgoingRow = z.object({
   currentStepAssigneeName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Imported from the previous system's register (issue 6). */
+  migrated: ZMigratedMark,
 })
 export type TOutgoingRow = z.infer<typeof ZOutgoingRow>
 export const ZOutgoingPage = ZPage(ZOutgoingRow)

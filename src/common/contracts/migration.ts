@@ -255,6 +255,19 @@ export const MIGRATION_COLUMNS: Record<MigrationKind, readonly TMigrationColumn[
   ],
 }
 
+/**
+ * On a document imported from the previous system (incoming and outgoing pages and list rows):
+ * the run that imported it and when; null for a document registered or drafted here.
+ */
+export const ZMigratedMark = z
+  .object({
+    runId: z.string(),
+    /** When the import wrote it (not when the old register dated it). */
+    importedAt: z.string(),
+  })
+  .nullable()
+export type TMigratedMark = z.infer<typeof ZMigratedMark>
+
 /** The problem report keeps this many entries; problemCount has the full count. */
 export const MAX_STORED_PROBLEMS = 2000
 
@@ -280,6 +293,13 @@ export const ZCreateMigrationRun = z
     sourceFileId: ZId,
     /** The zip holding the files named in the "Tệp" column, uploaded through POST /api/migration/archives. */
     archiveFileId: ZId.nullish(),
+    /**
+     * The unit of this organization that holds the imported documents. Incoming: the registering
+     * unit, whose staff see them (default: the unit that keeps the register, else the
+     * administrator's). Outgoing: the drafting unit of rows whose "Đơn vị soạn thảo" names no
+     * known unit (default: none).
+     */
+    unitId: ZId.nullish(),
   })
   .strict()
 export type TCreateMigrationRun = z.infer<typeof ZCreateMigrationRun>
@@ -295,6 +315,9 @@ export const ZMigrationRunSummary = z.object({
   sourceFilename: z.string(),
   archiveFileId: z.string().nullable(),
   archiveFilename: z.string().nullable(),
+  /** The unit chosen to hold the documents; null: the default (see ZCreateMigrationRun.unitId). */
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
   /** Data rows of the file; null until the file has been read. */
   totalRows: z.number().int().nullable(),
   /** Rows handled so far (the resume point). */

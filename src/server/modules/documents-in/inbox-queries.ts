@@ -68,7 +68,7 @@ export async function inboxPage(db: Executor, actor: Actor, query: TInboxQuery, 
     db,
     sql`${mineCte}
       SELECT d.id, d.state, d.register_number, d.register_year, d.arrived_at, d.sender_name, d.number_and_notation,
-        d.issue_date::text AS issue_date, d.document_type, d.subject, d.urgency,
+        d.issue_date::text AS issue_date, d.document_type, d.subject, d.urgency, d.migration_run_id, d.created_at,
         coalesce(m.due_date, d.due_date)::text AS due_date, m.role AS my_role, m.state AS my_state,
         EXISTS (SELECT 1 FROM document_reads dr WHERE dr.document_id = d.id AND dr.user_id = ${actor.id}) AS is_read
       FROM m JOIN documents d ON d.id = m.document_id ${where}

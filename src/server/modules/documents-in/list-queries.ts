@@ -23,6 +23,9 @@ export type IncomingListRow = {
   isRead: boolean
   myRole: AssignmentRole | null
   myState: AssignmentState | null
+  /** Set on a document imported from the previous system (issue 6). */
+  migrationRunId: string | null
+  createdAt: Date
 }
 
 type RawRow = {
@@ -41,11 +44,14 @@ type RawRow = {
   is_read: boolean
   my_role?: string | null
   my_state?: string | null
+  migration_run_id?: string | null
+  created_at: Date | string
 }
 
 /** The columns every list reads from `documents d` (dates as text: the same on both drivers). */
 export const ROW_COLUMNS = sql`d.id, d.state, d.register_number, d.register_year, d.arrived_at, d.sender_name,
-  d.number_and_notation, d.issue_date::text AS issue_date, d.document_type, d.subject, d.urgency, d.due_date::text AS due_date`
+  d.number_and_notation, d.issue_date::text AS issue_date, d.document_type, d.subject, d.urgency, d.due_date::text AS due_date,
+  d.migration_run_id, d.created_at`
 
 export function toListRow(r: RawRow): IncomingListRow {
   return {
@@ -64,6 +70,8 @@ export function toListRow(r: RawRow): IncomingListRow {
     isRead: Boolean(r.is_read),
     myRole: (r.my_role ?? null) as AssignmentRole | null,
     myState: (r.my_state ?? null) as AssignmentState | null,
+    migrationRunId: r.migration_run_id ?? null,
+    createdAt: new Date(r.created_at),
   }
 }
 

@@ -1,5 +1,6 @@
 /** Rows to contract shapes, with the actor's abilities. */
 import type { TAssignment, TIncomingDocument, TIncomingRow, TRegister } from '@common/contracts/documents-in'
+import type { TMigratedMark } from '@common/contracts/migration'
 import type { DocumentTypeCode } from '@common/document-types'
 import type { ReceivedVia, Urgency } from '@common/domain'
 import type { Actor } from '../../platform/context.ts'
@@ -7,6 +8,11 @@ import { isPastDue } from './dates.ts'
 import type { IncomingListRow } from './list-queries.ts'
 import { documentAbilities, isOpen, registerAbilities } from './policy.ts'
 import type { AssignmentView, DocumentView, RegisterRow } from './queries.ts'
+
+/** The "migrated" tag of a document the previous system's register held (issue 6). */
+export function presentMigrated(d: { migrationRunId: string | null; createdAt: Date }): TMigratedMark {
+  return d.migrationRunId ? { runId: d.migrationRunId, importedAt: d.createdAt.toISOString() } : null
+}
 
 export function presentRegister(actor: Actor, r: RegisterRow): TRegister {
   return {
@@ -75,6 +81,7 @@ export function presentDocument(
     registeredByName: d.registeredByName,
     createdAt: d.createdAt.toISOString(),
     completedAt: d.completedAt?.toISOString() ?? null,
+    migrated: presentMigrated(d),
     files: d.files.map((f) => ({
       id: f.id,
       fileId: f.fileId,
@@ -92,9 +99,11 @@ export function presentDocument(
 }
 
 export function presentRow(r: IncomingListRow, today: string): TIncomingRow {
+  const { migrationRunId, createdAt, ...row } = r
   return {
-    ...r,
+    ...row,
     arrivedAt: r.arrivedAt.toISOString(),
+    migrated: presentMigrated({ migrationRunId, createdAt }),
     isOverdue: r.state !== 'completed' && r.myState !== 'completed' && isPastDue(r.dueDate, today),
   }
 }

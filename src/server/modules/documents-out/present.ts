@@ -30,7 +30,7 @@ export function presentOutgoing(
     subject: doc.subject,
     urgency: doc.urgency as TOutgoingDocument['urgency'],
     signerId: doc.details.signerId,
-    signerName: doc.signerName ?? doc.details.signerId,
+    signerName: doc.signerName,
     signerTitle: doc.signerTitle,
     drafterId: doc.details.drafterId,
     drafterName: doc.drafterName,
@@ -128,13 +128,16 @@ export function presentOutgoing(
     })),
     links: doc.links.map((l) => ({ ...l, direction: l.direction as 'incoming' | 'outgoing' | 'internal' })),
     lastFormatCheck: lastFormatCheck(doc),
+    migrated: doc.migrationRunId ? { runId: doc.migrationRunId, importedAt: iso(doc.createdAt)! } : null,
     abilities: outgoingAbilities(actor, factsOf(doc), actingFor),
   }
 }
 
 export function presentRow(r: OutgoingRowView): TOutgoingRow {
+  const { migrationRunId, ...row } = r
   return {
-    ...r,
+    ...row,
+    migrated: migrationRunId ? { runId: migrationRunId, importedAt: iso(r.createdAt)! } : null,
     documentType: r.documentType as TOutgoingRow['documentType'],
     urgency: r.urgency as TOutgoingRow['urgency'],
     createdAt: iso(r.createdAt)!,

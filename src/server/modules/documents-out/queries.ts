@@ -261,7 +261,9 @@ export async function unsafeLoadOutgoing(
     organizationId: r.organizationId,
     drafterName: r.drafterName,
     drafterUnitName: r.drafterUnitName,
-    signerName: r.signerName,
+    // The name printed on the document wins over the signer user's: a migrated document's signer
+    // may have no account here (its signer user is then the importing administrator).
+    signerName: r.d.signerName ?? r.signerName,
     registerName: r.registerName,
     versions: await loadVersions(db, id),
     files: await loadOutgoingFiles(db, id),
@@ -332,11 +334,16 @@ export type OutgoingRowView = {
   currentStepAssigneeName: string | null
   createdAt: Date | string
   updatedAt: Date | string
+  /** Set on a document imported from the previous system (issue 6). */
+  migrationRunId: string | null
 }
 
+/** The signer shown is the name printed on the document when there is one (see unsafeLoadOutgoing). */
 export const ROW_SELECT = sql`SELECT d.id, d.state, d.document_type AS "documentType", d.subject, d.urgency,
-  d.number_and_notation AS "numberAndNotation", d.issue_date::text AS "issueDate", sg.full_name AS "signerName",
-  dr.full_name AS "drafterName", cs.full_name AS "currentStepAssigneeName", d.created_at AS "createdAt", d.updated_at AS "updatedAt"
+  d.number_and_notation AS "numberAndNotation", d.issue_date::text AS "issueDate",
+  COALESCE(d.signer_name, sg.full_name) AS "signerName", dr.full_name AS "drafterName",
+  cs.full_name AS "currentStepAssigneeName", d.created_at AS "createdAt", d.updated_at AS "updatedAt",
+  d.migration_run_id AS "migrationRunId"
   FROM documents d
   JOIN outgoing_details o ON o.document_id = d.id
   JOIN users sg ON sg.id = o.signer_id

@@ -153,7 +153,8 @@ function outgoingOf(
   r: MigrationRecord,
   fileIds: string[],
 ): MigratedOutgoing {
-  const drafterUnitId = prepared.directory.unit(r.draftingUnit)
+  const namedUnitId = prepared.directory.unit(r.draftingUnit)
+  const drafterUnitId = namedUnitId ?? prepared.fallbackDraftingUnitId
   const issueDate = r.issueDate!
   return {
     migrationKey: r.key,
@@ -173,7 +174,7 @@ function outgoingOf(
     copyCount: r.copyCount,
     dueDate: r.dueDate,
     notes:
-      r.draftingUnit && !drafterUnitId ? appendNote(r.notes, `Đơn vị soạn thảo: ${r.draftingUnit}`) : r.notes,
+      r.draftingUnit && !namedUnitId ? appendNote(r.notes, `Đơn vị soạn thảo: ${r.draftingUnit}`) : r.notes,
     documentIdentifier: documentIdentifier(
       prepared.directory.organizationCode,
       issueDate,

@@ -8,9 +8,10 @@ import { zipSync } from 'fflate'
 import { and, eq, inArray } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TMigrationArchive, TMigrationRun } from '@common/contracts/migration'
-import type { TIncomingDocument } from '@common/contracts/documents-in'
+import type { TIncomingDocument, TIncomingRow } from '@common/contracts/documents-in'
+import type { TOutgoingDocument, TOutgoingRow } from '@common/contracts/documents-out'
 import { documents, events, outgoingDetails, registerNumberLog, registers } from '../../platform/db/schema.ts'
-import { makeUser } from '../../test/factories.ts'
+import { makeOrganization, makeUnit, makeUser } from '../../test/factories.ts'
 import { multipartBody, pdfBytes } from '../../test/file-fixtures.ts'
 import { buildTestApp, type Client, type TestApp } from '../../test/harness.ts'
 import { office, type Office } from '../documents-in/documents-in.test-support.ts'
@@ -454,5 +455,180 @@ describe('requests', () => {
     expect(res.body.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
       'Mã,Số,Ký hiệu,Số ký hiệu,Ngày ban hành,Loại văn bản,Trích yếu,Người ký,Chức vụ,Nơi nhận,Đơn vị soạn thảo,Độ khẩn,Độ mật,Số trang,Số bản,Hạn trả lời,Ghi chú,Tệp',
     )
+  })
+})
+
+describe('migrated documents on the document pages', () => {
+  it('marks imported incoming documents (page and list rows) with their run and import time, and not others', async () => {
+    const register = await newIncomingRegister('VBD-TAG')
+    const sourceFileId = await upload(
+      admin,
+      'den-tag.csv',
+      [HEADER, incomingRow(1), incomingRow(2)].join('\n'),
+    )
+    const done = await run(
+      (await start({ kind: 'incoming', mode: 'import', registerId: register.id, sourceFileId })).id,
+    )
+    expect(done).toMatchObject({ status: 'done', importedRows: 2 })
+    const [doc] = await t.database.db.select().from(documents).where(eq(documents.registerId, register.id))
+    const mark = { runId: done.id, importedAt: doc!.createdAt.toISOString() }
+
+    const detail = (await admin.get(`/api/documents-in/${doc!.id}`)).json() as TIncomingDocument
+    expect(detail.migrated).toEqual(mark)
+    const list = (await admin.get(`/api/documents-in?registerId=${register.id}`)).json() as {
+      items: TIncomingRow[]
+    }
+    expect(list.items.map((i) => i.migrated)).toEqual([
+      { runId: done.id, importedAt: expect.any(String) as string },
+      { runId: done.id, importedAt: expect.any(String) as string },
+    ])
+
+    // A document registered here carries no mark.
+    const own = await o.clients.clerk.post('/api/documents-in', {
+      registerId: register.id,
+      arrivedAt: '2026-01-05T02:00:00.000Z',
+      senderName: 'Bộ Ngoại giao',
+      documentType: 'CV',
+      subject: 'V/v đăng ký trong hệ thống mới',
+    })
+    expect(own.statusCode, own.body).toBe(201)
+    const ownId = (own.json() as TIncomingDocument).id
+    expect(
+      ((await o.clients.clerk.get(`/api/documents-in/${ownId}`)).json() as TIncomingDocument).migrated,
+    ).toBeNull()
+    const all = (await o.clients.clerk.get(`/api/documents-in?registerId=${register.id}`)).json() as {
+      items: TIncomingRow[]
+    }
+    expect(all.items.find((i) => i.id === ownId)?.migrated).toBeNull()
+  })
+
+  it('shows an outgoing document with the signer name printed in the old record, on the page and in the list', async () => {
+    const [register] = await t.database.db
+      .insert(registers)
+      .values({ organizationId: o.org.id, kind: 'outgoing', code: 'VBDI-TAG', name: 'Sổ đi có nhãn' })
+      .returning()
+    const csv = [
+      'Mã,Số,Ký hiệu,Ngày ban hành,Trích yếu,Người ký,Chức vụ',
+      'TAG-1,07,UBSMCVN-VP,14/03/2019,V/v tổng kết mùa lũ,Trần Văn Không Tài Khoản,Phó Chủ tịch',
+    ].join('\n')
+    const sourceFileId = await upload(admin, 'di-tag.csv', csv)
+    const done = await run(
+      (await start({ kind: 'outgoing', mode: 'import', registerId: register!.id, sourceFileId })).id,
+    )
+    expect(done).toMatchObject({ status: 'done', importedRows: 1 })
+    const [doc] = await t.database.db.select().from(documents).where(eq(documents.registerId, register!.id))
+
+    const detail = (await admin.get(`/api/documents-out/${doc!.id}`)).json() as TOutgoingDocument
+    // No user has that name: the signer user is the administrator, but the page shows the printed name.
+    expect(detail.signerId).toBe(o.people.admin.id)
+    expect(detail.signerName).toBe('Trần Văn Không Tài Khoản')
+    expect(detail.migrated).toEqual({ runId: done.id, importedAt: doc!.createdAt.toISOString() })
+
+    const list = (await o.clients.clerk.get('/api/documents-out?tab=issued&pageSize=100')).json() as {
+      items: TOutgoingRow[]
+    }
+    expect(list.items.find((i) => i.id === doc!.id)).toMatchObject({
+      signerName: 'Trần Văn Không Tài Khoản',
+      migrated: { runId: done.id },
+    })
+    expect(
+      list.items
+        .filter((i) => i.id !== doc!.id)
+        .every((i) => i.migrated === null || i.migrated.runId !== done.id),
+    ).toBe(true)
+  })
+})
+
+describe('the unit that holds the documents', () => {
+  it('registers imported incoming documents to the chosen unit, whose staff then see them', async () => {
+    const register = await newIncomingRegister('VBD-UNIT')
+    const sourceFileId = await upload(admin, 'den-don-vi.csv', [HEADER, incomingRow(1)].join('\n'))
+    const created = await start({
+      kind: 'incoming',
+      mode: 'import',
+      registerId: register.id,
+      sourceFileId,
+      unitId: o.units.unitB.id,
+    })
+    expect(created).toMatchObject({ unitId: o.units.unitB.id, unitName: o.units.unitB.name })
+    expect(await run(created.id)).toMatchObject({ status: 'done', importedRows: 1 })
+    const [doc] = await t.database.db.select().from(documents).where(eq(documents.registerId, register.id))
+    expect(doc!.registeredUnitId).toBe(o.units.unitB.id)
+    // Staff of unit B see it; staff of unit A do not.
+    expect((await o.clients.other.get(`/api/documents-in/${doc!.id}`)).statusCode).toBe(200)
+    expect((await o.clients.specialist.get(`/api/documents-in/${doc!.id}`)).statusCode).toBe(404)
+    const started = await t.database.db
+      .select({ data: events.data })
+      .from(events)
+      .where(and(eq(events.targetId, created.id), eq(events.action, 'migration.started')))
+    expect(started[0]!.data).toMatchObject({ unitId: o.units.unitB.id, unitName: o.units.unitB.name })
+  })
+
+  it('defaults as before when no unit is chosen', async () => {
+    const register = await newIncomingRegister('VBD-UNIT0')
+    const sourceFileId = await upload(admin, 'den-mac-dinh.csv', [HEADER, incomingRow(1)].join('\n'))
+    const created = await start({ kind: 'incoming', mode: 'import', registerId: register.id, sourceFileId })
+    expect(created).toMatchObject({ unitId: null, unitName: null })
+    await run(created.id)
+    const [doc] = await t.database.db.select().from(documents).where(eq(documents.registerId, register.id))
+    // An empty register: the administrator's unit.
+    expect(doc!.registeredUnitId).toBe(o.people.admin.unitId)
+  })
+
+  it('gives outgoing rows whose drafting unit is unknown the chosen unit, keeping a named one', async () => {
+    const [register] = await t.database.db
+      .insert(registers)
+      .values({ organizationId: o.org.id, kind: 'outgoing', code: 'VBDI-UNIT', name: 'Sổ đi theo đơn vị' })
+      .returning()
+    const csv = [
+      'Mã,Số,Ký hiệu,Ngày ban hành,Trích yếu,Đơn vị soạn thảo',
+      `U-1,08,UBSMCVN-VP,15/03/2019,V/v một,${o.units.unitA.name}`,
+      'U-2,09,UBSMCVN-VP,16/03/2019,V/v hai,Ban Cũ Đã Giải Thể',
+      'U-3,10,UBSMCVN-VP,17/03/2019,V/v ba,',
+    ].join('\n')
+    const sourceFileId = await upload(admin, 'di-don-vi.csv', csv)
+    const created = await start({
+      kind: 'outgoing',
+      mode: 'import',
+      registerId: register!.id,
+      sourceFileId,
+      unitId: o.units.unitB.id,
+    })
+    expect(await run(created.id)).toMatchObject({ status: 'done', importedRows: 3 })
+    const rows = await t.database.db
+      .select({
+        number: documents.registerNumber,
+        notes: documents.notes,
+        unitId: outgoingDetails.drafterUnitId,
+      })
+      .from(documents)
+      .innerJoin(outgoingDetails, eq(outgoingDetails.documentId, documents.id))
+      .where(eq(documents.registerId, register!.id))
+      .orderBy(documents.registerNumber)
+    expect(rows).toEqual([
+      { number: 8, notes: null, unitId: o.units.unitA.id },
+      { number: 9, notes: 'Đơn vị soạn thảo: Ban Cũ Đã Giải Thể', unitId: o.units.unitB.id },
+      { number: 10, notes: null, unitId: o.units.unitB.id },
+    ])
+  })
+
+  it('refuses a unit of another organization, or one no longer active, naming the field', async () => {
+    const sourceFileId = await upload(admin, 'den-sai-don-vi.csv', [HEADER, incomingRow(1)].join('\n'))
+    const otherOrg = await makeOrganization(t.database.db)
+    const foreign = await makeUnit(t.database.db, otherOrg.id)
+    const closed = await makeUnit(t.database.db, o.org.id, { isActive: false })
+    for (const unitId of [foreign.id, closed.id]) {
+      const res = await admin.post('/api/migration/runs', {
+        kind: 'incoming',
+        mode: 'dry_run',
+        registerId: o.register.id,
+        sourceFileId,
+        unitId,
+      })
+      expect(res.statusCode, res.body).toBe(400)
+      expect(res.json().error.details).toEqual([
+        { path: 'unitId', message: 'Đơn vị không thuộc cơ quan hoặc đã ngừng hoạt động; chọn đơn vị khác' },
+      ])
+    }
   })
 })

@@ -29,6 +29,8 @@ export type Prepared = {
   directory: Directory
   /** Incoming: the unit whose staff see the imported documents. */
   keepingUnitId: string | null
+  /** Outgoing: the drafting unit of rows whose "Đơn vị soạn thảo" names no known unit (the run's chosen unit). */
+  fallbackDraftingUnitId: string | null
 }
 
 const vnDay = new Intl.DateTimeFormat('en-CA', {
@@ -55,6 +57,9 @@ async function fileBytes(database: Database, blobs: BlobStore, fileId: string, w
   return { file, bytes: await readAll(await blobs.get(file.sha256)) }
 }
 
+/** Checking rows yields to the event loop after this long. */
+const YIELD_AFTER_MS = 20
+
 /** Read and check the whole export; a file-level problem throws MigrationFileError. */
 export async function prepareRows(
   kind: MigrationKind,
@@ -67,11 +72,15 @@ export async function prepareRows(
   const table = await readTable(bytes, mediaType)
   const columns = mapColumns(kind, table)
   const rows: MappedRow[] = []
+  let since = performance.now()
   for (const r of table) {
     if (r.row <= columns.headerRow) continue
     rows.push(mapRow(kind, columns, r, today))
-    // Let requests in between: this runs in the server process too.
-    if (rows.length % 2000 === 0) await new Promise((resolve) => setImmediate(resolve))
+    // Let requests in between every few milliseconds: this runs in the server process too.
+    if (rows.length % 100 === 0 && performance.now() - since > YIELD_AFTER_MS) {
+      await new Promise((resolve) => setImmediate(resolve))
+      since = performance.now()
+    }
   }
   if (rows.length === 0)
     throw new MigrationFileError(
@@ -104,8 +113,10 @@ export async function prepare(
     archive,
     directory: new Directory(await loadLookups(deps.database.db, run.organizationId)),
     keepingUnitId:
-      run.kind === 'incoming' && run.registerId
+      run.unitId ??
+      (run.kind === 'incoming' && run.registerId
         ? await keepingUnit(deps.database.db, run.registerId, creatorUnitId)
-        : creatorUnitId,
+        : creatorUnitId),
+    fallbackDraftingUnitId: run.kind === 'outgoing' ? run.unitId : null,
   }
 }

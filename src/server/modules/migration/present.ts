@@ -28,6 +28,8 @@ export function presentRunSummary(r: RunView): TMigrationRunSummary {
     sourceFilename: r.sourceFilename,
     archiveFileId: r.archiveFileId,
     archiveFilename: r.archiveFilename,
+    unitId: r.unitId,
+    unitName: r.unitName,
     totalRows: r.totalRows,
     processedRows: r.nextRow,
     importedRows: r.importedRows,

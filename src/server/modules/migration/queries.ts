@@ -15,6 +15,7 @@ export type RunView = RunRow & {
   registerName: string | null
   sourceFilename: string
   archiveFilename: string | null
+  unitName: string | null
   createdByName: string
 }
 
@@ -25,6 +26,7 @@ const VIEW = {
   registerName: registers.name,
   sourceFilename: files.filename,
   archiveFilename: archive.filename,
+  unitName: units.name,
   createdByName: users.fullName,
 }
 
@@ -36,6 +38,7 @@ function baseQuery(db: Executor) {
     .innerJoin(users, eq(users.id, migrationRuns.createdBy))
     .leftJoin(archive, eq(archive.id, migrationRuns.archiveFileId))
     .leftJoin(registers, eq(registers.id, migrationRuns.registerId))
+    .leftJoin(units, eq(units.id, migrationRuns.unitId))
 }
 
 function flatten(r: { run: RunRow } & Omit<RunView, keyof RunRow>): RunView {
@@ -44,6 +47,7 @@ function flatten(r: { run: RunRow } & Omit<RunView, keyof RunRow>): RunView {
     registerName: r.registerName,
     sourceFilename: r.sourceFilename,
     archiveFilename: r.archiveFilename,
+    unitName: r.unitName,
     createdByName: r.createdByName,
   }
 }
@@ -109,6 +113,16 @@ export async function activeImportInto(db: Executor, registerId: string): Promis
     )
     .limit(1)
   return rows[0]?.id ?? null
+}
+
+/** A unit of the organization, or null. */
+export async function findUnit(db: Executor, organizationId: string, id: string) {
+  const rows = await db
+    .select({ id: units.id, name: units.name, isActive: units.isActive })
+    .from(units)
+    .where(and(eq(units.id, id), eq(units.organizationId, organizationId)))
+    .limit(1)
+  return rows[0] ?? null
 }
 
 export async function findRegister(db: Executor, id: string) {

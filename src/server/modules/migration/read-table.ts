@@ -1,13 +1,17 @@
 /**
  * The export as rows of cells, from CSV (UTF-8, with or without BOM; ',' ';' or tab as Excel writes
  * them under different locales) or from the first worksheet of an .xlsx. Row numbers are the ones
- * Excel shows, so "Dòng 17" in the problem report is row 17 on the admin's screen.
+ * Excel shows, so "Dòng 17" in the problem report is row 17 on the admin's screen. An .xlsx is
+ * parsed in a worker thread; CSV is parsed here in slices, yielding between them.
  */
+import { createRequire } from 'node:module'
 import { Readable } from 'node:stream'
+import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
 import { parse } from 'csv-parse'
-import ExcelJS from 'exceljs'
 import type { Cell } from './cells.ts'
 import { MigrationFileError } from './errors.ts'
+import type { XlsxMessage } from './xlsx-worker.ts'
 
 export type TableRow = { row: number; cells: Cell[] }
 
@@ -64,38 +68,45 @@ async function readCsv(bytes: Buffer): Promise<TableRow[]> {
   return rows
 }
 
-/** Text of an Excel cell value, whatever exceljs made of it (rich text, formulas, links). */
-function excelCell(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null
-  if (typeof value === 'string' || typeof value === 'number') return value
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
-  if (value instanceof Date) return value
-  if ('richText' in value) return value.richText.map((r) => r.text).join('')
-  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : value.hyperlink
-  if ('result' in value)
-    return value.result === undefined ? null : excelCell(value.result as ExcelJS.CellValue)
-  if ('error' in value) return null
-  return null
-}
+/**
+ * The worker's module is TypeScript: a small bootstrap loads it through tsx (as the server itself
+ * runs), since a worker does not inherit the loader of the thread that starts it.
+ */
+const XLSX_WORKER = new URL('./xlsx-worker.ts', import.meta.url).href
+// The "import" build of tsx/esm/api sits next to the "require" one that createRequire resolves.
+const TSX_API = pathToFileURL(
+  createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs'),
+).href
+const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((api) => api.tsImport(${JSON.stringify(XLSX_WORKER)}, ${JSON.stringify(XLSX_WORKER)}))`
 
-async function readXlsx(bytes: Buffer): Promise<TableRow[]> {
-  const workbook = new ExcelJS.Workbook()
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
-  } catch (err) {
-    throw new MigrationFileError(
-      `Tệp Excel không đọc được (${err instanceof Error ? err.message : String(err)}). Mở lại bằng Excel và lưu dạng .xlsx.`,
+/**
+ * The first worksheet's rows, read in a worker thread (xlsx-worker.ts): parsing a large workbook
+ * takes seconds of CPU that must not stall the server's requests. Rows arrive in batches.
+ */
+function readXlsx(bytes: Buffer): Promise<TableRow[]> {
+  return new Promise((resolve, reject) => {
+    const rows: TableRow[] = []
+    let isSettled = false
+    const settle = (fn: () => void) => {
+      if (isSettled) return
+      isSettled = true
+      fn()
+    }
+    // A copy of the bytes is handed over (transferred, not cloned): the caller keeps its buffer.
+    const copy = new Uint8Array(bytes)
+    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: copy, transferList: [copy.buffer] })
+    worker.on('message', (m: XlsxMessage) => {
+      if (m.type === 'rows') for (const r of m.rows) rows.push(r)
+      else if (m.type === 'done') settle(() => resolve(rows))
+      else settle(() => reject(new MigrationFileError(m.message)))
+    })
+    worker.on('error', (err) => settle(() => reject(err)))
+    worker.on('exit', (code) =>
+      settle(() => reject(new Error(`migration: the .xlsx reader stopped (exit code ${code})`))),
     )
-  }
-  const sheet = workbook.worksheets[0]
-  if (!sheet) throw new MigrationFileError('Tệp Excel không có trang tính nào.')
-  const rows: TableRow[] = []
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as ExcelJS.CellValue[]
-    // row.values is 1-based: index 0 is always empty.
-    rows.push({ row: rowNumber, cells: values.slice(1).map((v) => excelCell(v)) })
   })
-  return rows
 }
 
 /** Every non-empty row of the export, with its spreadsheet row number. */

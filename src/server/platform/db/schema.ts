@@ -1170,6 +1170,12 @@ export const migrationRuns = pgTable(
       .references(() => files.id),
     archiveFileId: uuid('archive_file_id').references(() => files.id),
     registerId: uuid('register_id').references(() => registers.id),
+    /**
+     * The unit that holds the imported documents (incoming: registering unit, whose staff see them;
+     * outgoing: drafting unit when the row names none). Null: the default (the register's keeping
+     * unit for incoming, the administrator's unit for outgoing).
+     */
+    unitId: uuid('unit_id').references(() => units.id),
     totalRows: integer('total_rows'),
     nextRow: integer('next_row').notNull().default(0),
     importedRows: integer('imported_rows').notNull().default(0),

@@ -38,6 +38,7 @@ import { ReplyButton, RepliesList } from '../documents-out/replies.tsx'
 import { DocumentActions, assigneeName } from './actions.tsx'
 import { documentKey, timelineKey } from './keys.ts'
 import { AssignmentRoleTag, AssignmentStateTag, StateTag, UrgencyTag, documentTypeName } from './labels.tsx'
+import { MigratedTag } from '../migration/migrated-tag.tsx'
 import { DOC_PATHS } from './paths.ts'
 import { SearchMatches } from '../search/search-matches.tsx'
 import './documents-in.css'
@@ -462,6 +463,7 @@ export function DocumentPage() {
           <span className="doc-head">
             <StateTag state={doc.state} testId="doc-state" />
             <UrgencyTag urgency={doc.urgency} />
+            <MigratedTag migrated={doc.migrated} />
             <span className="doc-head-number">
               {[doc.numberAndNotation, doc.senderName].filter(Boolean).join(' · ')}
             </span>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { TIncomingRow } from '@common/contracts/documents-in'
 import { formatDate } from '../../lib/format.ts'
 import { useIsMobile } from '../../lib/use-media.ts'
+import { MigratedTag } from '../migration/migrated-tag.tsx'
 import { AssignmentRoleTag, StateTag, URGENCY_BAR, UrgencyTag, documentTypeName } from './labels.tsx'
 import { documentPath } from './paths.ts'
 import './documents-in.css'
@@ -45,6 +46,7 @@ export function DocumentTable({
             <strong>{r.registerNumber}</strong>
             <span className="doc-muted">{formatDate(r.arrivedAt)}</span>
             <UrgencyTag urgency={r.urgency} />
+            <MigratedTag migrated={r.migrated} />
             <span style={{ marginInlineStart: 'auto' }}>
               {showMyRole && r.myRole ? (
                 <AssignmentRoleTag role={r.myRole} />
@@ -90,6 +92,7 @@ export function DocumentTable({
         <div>
           <div className="doc-subject" title={r.subject}>
             {r.urgency !== 'normal' ? <UrgencyTag urgency={r.urgency} /> : null}
+            <MigratedTag migrated={r.migrated} />
             <Link to={documentPath(r.id)} onClick={(e) => e.stopPropagation()} className="doc-subject-link">
               {r.subject}
             </Link>

@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/page-header.tsx'
 import { fileContentUrl } from '../../lib/api.ts'
 import { formatDate, formatDateTime } from '../../lib/format.ts'
 import { UrgencyTag, documentTypeName } from '../documents-in/labels.tsx'
+import { MigratedTag } from '../migration/migrated-tag.tsx'
 import { documentPath } from '../documents-in/paths.ts'
 import { ExchangeStatusPanel } from '../exchange/sent-panel.tsx'
 import { VerifySignatureButton } from '../signatures/verify-button.tsx'
@@ -392,6 +393,7 @@ export function OutgoingDocumentPage() {
           <span className="doc-head">
             <OutgoingStateTag state={doc.state} testId="out-state" />
             <UrgencyTag urgency={doc.urgency} />
+            <MigratedTag migrated={doc.migrated} />
             {doc.state === 'in_review' && doc.currentStepAssigneeName ? (
               <span className="doc-head-number">
                 {t('documentsOut.waitingOn', { name: doc.currentStepAssigneeName })}

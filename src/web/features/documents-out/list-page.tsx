@@ -22,6 +22,7 @@ import { formatDate, formatDateTime } from '../../lib/format.ts'
 import { tablePagination, useListParams } from '../../lib/list-params.ts'
 import { can, useRequiredSession } from '../../lib/session.ts'
 import { URGENCY_BAR, UrgencyTag, documentTypeName } from '../documents-in/labels.tsx'
+import { MigratedTag } from '../migration/migrated-tag.tsx'
 import { outApi } from './api.ts'
 import { DOCUMENTS_OUT_KEY } from './keys.ts'
 import { OutgoingStateTag } from './labels.tsx'
@@ -54,6 +55,7 @@ function OutgoingTable({
           <div className="doc-card-head">
             <strong>{r.numberAndNotation ?? documentTypeName(r.documentType)}</strong>
             <UrgencyTag urgency={r.urgency} />
+            <MigratedTag migrated={r.migrated} />
             <span style={{ marginInlineStart: 'auto' }}>
               <OutgoingStateTag state={r.state} />
             </span>
@@ -89,6 +91,7 @@ function OutgoingTable({
         <div>
           <div className="doc-subject" title={r.subject}>
             {r.urgency !== 'normal' ? <UrgencyTag urgency={r.urgency} /> : null}
+            <MigratedTag migrated={r.migrated} />
             <Link to={outgoingPath(r.id)} onClick={(e) => e.stopPropagation()} className="doc-subject-link">
               {r.subject}
             </Link>

@@ -16,6 +16,7 @@ import { ApiError, docApi } from '../../lib/api.ts'
 import { errorText } from '../../lib/errors.ts'
 import { useRequiredSession } from '../../lib/session.ts'
 import { DOCUMENTS_IN_KEY, REGISTERS_KEY } from '../documents-in/keys.ts'
+import { useUnits } from '../units/unit-tree.ts'
 import { migrationApi } from './api.ts'
 import { ColumnMapping } from './column-mapping.tsx'
 import { MIGRATION_RUNS_KEY, runKey } from './keys.ts'
@@ -90,6 +91,8 @@ export function MigrationPage() {
   const describe = useErrorText()
   const [kind, setKind] = useState<MigrationKind>('incoming')
   const [registerId, setRegisterId] = useState<string | undefined>()
+  /** Undefined: the default unit (see ZCreateMigrationRun.unitId). */
+  const [unitId, setUnitId] = useState<string | undefined>()
   const [source, setSource] = useState<Picked | null>(null)
   const [archive, setArchive] = useState<Picked | null>(null)
   const [runId, setRunId] = useState<string | null>(null)
@@ -106,6 +109,13 @@ export function MigrationPage() {
     if (!registerId || !items.some((r) => r.id === registerId))
       setRegisterId(items.find((r) => r.isActive)?.id ?? items[0]?.id)
   }, [registers.data, registerId])
+
+  const units = useUnits()
+  const collator = new Intl.Collator('vi')
+  const unitOptions = (units.data?.items ?? [])
+    .filter((u) => u.isActive)
+    .sort((a, b) => collator.compare(a.name, b.name))
+    .map((u) => ({ value: u.id, label: u.name }))
 
   const run = useQuery({
     queryKey: runKey(runId ?? ''),
@@ -142,7 +152,14 @@ export function MigrationPage() {
         archiveFileId = (await migrationApi.uploadArchive(archive.file, session.csrfToken)).id
         setArchive({ file: archive.file, uploadedId: archiveFileId })
       }
-      return migrationApi.runs.create({ kind, mode, registerId, sourceFileId, archiveFileId })
+      return migrationApi.runs.create({
+        kind,
+        mode,
+        registerId,
+        sourceFileId,
+        archiveFileId,
+        unitId: unitId ?? null,
+      })
     },
     onMutate: () => setError(null),
     onSuccess: show,
@@ -202,6 +219,22 @@ export function MigrationPage() {
                     placeholder={t('migration.form.registerPlaceholder')}
                     notFoundContent={t('migration.noRegister', { kind: t(`migration.kinds.${kind}`) })}
                     data-testid="migration-register"
+                  />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Row gutter={16}>
+              <Col xs={24} md={14}>
+                <Form.Item label={t('migration.form.unit')} extra={t(`migration.form.unitHint_${kind}`)}>
+                  <Select
+                    value={unitId}
+                    onChange={setUnitId}
+                    options={unitOptions}
+                    loading={units.isLoading}
+                    allowClear
+                    showSearch={{ optionFilterProp: 'label' }}
+                    placeholder={t('migration.form.unitDefault')}
+                    data-testid="migration-unit"
                   />
                 </Form.Item>
               </Col>

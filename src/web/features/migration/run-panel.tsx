@@ -177,6 +177,7 @@ export function RunPanel({
           register: run.registerName ?? '—',
         })}
         {run.archiveFilename ? ` · ${t('migration.run.archive', { file: run.archiveFilename })}` : ''}
+        {run.unitName ? ` · ${t('migration.run.unit', { unit: run.unitName })}` : ''}
       </Typography.Paragraph>
       <Progress
         percent={run.progress}

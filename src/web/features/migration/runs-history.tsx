@@ -72,7 +72,7 @@ export function RunsHistory({
                 <Typography.Text ellipsis style={{ maxWidth: 260 }}>
                   {r.sourceFilename}
                 </Typography.Text>
-                <div className="doc-muted">{r.registerName}</div>
+                <div className="doc-muted">{[r.registerName, r.unitName].filter(Boolean).join(' · ')}</div>
               </div>
             ),
           },

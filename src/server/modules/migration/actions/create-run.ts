@@ -8,7 +8,7 @@ import type { Ctx } from '../../../platform/context.ts'
 import { AppError } from '../../../platform/errors.ts'
 import { fileReadableBy, unsafeFindFile } from '../../files/index.ts'
 import { MIGRATION_EVENTS } from '../events.ts'
-import { activeImportInto, findRegister, type RunRow } from '../queries.ts'
+import { activeImportInto, findRegister, findUnit, type RunRow } from '../queries.ts'
 import { SOURCE_TYPES } from '../read-table.ts'
 import { insertRun } from '../store.ts'
 import { assertCanMigrate, invalid, recordRunEvent } from './support.ts'
@@ -35,6 +35,9 @@ export async function createRun(ctx: Ctx, input: TCreateMigrationRun): Promise<R
         ? 'Văn bản đến phải nhập vào sổ văn bản đến'
         : 'Văn bản đi phải nhập vào sổ văn bản đi',
     )
+  const unit = input.unitId ? await findUnit(ctx.tx, ctx.actor.organizationId, input.unitId) : null
+  if (input.unitId && !unit?.isActive)
+    throw invalid('unitId', 'Đơn vị không thuộc cơ quan hoặc đã ngừng hoạt động; chọn đơn vị khác')
   const source = await loadFile(ctx, input.sourceFileId, 'sourceFileId', 'tệp dữ liệu')
   if (!SOURCE_TYPES.includes(source.mediaType)) {
     const message = `Tệp "${source.filename}" không phải CSV hay Excel: lưu tệp dạng CSV UTF-8 hoặc .xlsx rồi tải lên lại`
@@ -60,6 +63,7 @@ export async function createRun(ctx: Ctx, input: TCreateMigrationRun): Promise<R
     sourceFileId: source.id,
     archiveFileId: archive?.id ?? null,
     registerId: register.id,
+    unitId: unit?.id ?? null,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   })
@@ -68,6 +72,8 @@ export async function createRun(ctx: Ctx, input: TCreateMigrationRun): Promise<R
     mode: input.mode,
     registerId: register.id,
     registerCode: register.code,
+    unitId: unit?.id ?? null,
+    unitName: unit?.name ?? null,
     sourceFileId: source.id,
     sourceFilename: source.filename,
     archiveFileId: archive?.id ?? null,

@@ -1,0 +1,2 @@
+ALTER TABLE "migration_runs" ADD COLUMN "unit_id" uuid;--> statement-breakpoint
+ALTER TABLE "migration_runs" ADD CONSTRAINT "migration_runs_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;
