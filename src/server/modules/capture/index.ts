@@ -16,6 +16,7 @@ export {
   type Extraction,
 } from './extract/extract-text.ts'
 export { captureFields } from './parse/capture-fields.ts'
+export { findOcrRead, keepOcrRead, type OcrRead } from './ocr-reads.ts'
 
 export const captureModule: AppModule = {
   name: 'capture',

@@ -5,15 +5,17 @@
  * the OCR engine bounds its child processes across this job and the documents' OCR job. A reader
  * that dies leaves its item 'reading'; the next run puts it back in the queue after STALE_MINUTES.
  */
+import { Readable } from 'node:stream'
 import type { Config } from '../../config.ts'
 import type { Database } from '../../platform/db/client.ts'
 import { recordEvent, systemEventSource } from '../../platform/events/record.ts'
 import type { BlobStore } from '../../platform/files/blob-store.ts'
 import type { Jobs } from '../../platform/jobs/queue.ts'
 import type { OcrEngine } from '../../platform/ocr/index.ts'
+import { findOcrRead, keepOcrRead } from '../capture/index.ts'
 import { unsafeFindFile } from '../files/index.ts'
 import { DIGITISATION_EVENTS, SCAN_BATCH_TARGET } from './events.ts'
-import { readScan } from './read-scan.ts'
+import { readScan, type CompleteOcr } from './read-scan.ts'
 import { claimQueued, requeueStale, storeReadOutcome, type ItemRow, type ReadOutcome } from './store.ts'
 
 export const READ_JOB = 'digitisation.read'
@@ -42,11 +44,51 @@ async function readBlob(blobs: BlobStore, sha256: string): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks))
 }
 
+/**
+ * Keep a whole read for the documents' OCR job (capture's ocr_reads): once the clerk registers the
+ * scan, its text and searchable copy come from here, not from Tesseract again. Failing to keep it
+ * costs only a second read later, so the item is not failed for it.
+ */
+async function keepRead(deps: ReadDeps, sha256: string, read: CompleteOcr): Promise<void> {
+  try {
+    const copy = read.searchablePdf
+      ? await deps.blobs.put(Readable.from([Buffer.from(read.searchablePdf)]), {
+          maxBytes: read.searchablePdf.length + 1,
+        })
+      : null
+    await keepOcrRead(
+      deps.database.db,
+      {
+        sha256,
+        text: read.text,
+        pageCount: read.pageCount,
+        searchable: copy ? { sha256: copy.sha256, size: copy.size } : null,
+        milliseconds: read.milliseconds,
+      },
+      deps.clock(),
+    )
+  } catch (err) {
+    console.error(
+      `digitisation: the read of blob ${sha256} was not kept:`,
+      err instanceof Error ? err.message : err,
+    )
+  }
+}
+
 async function readItem(deps: ReadDeps, item: ItemRow): Promise<ReadOutcome> {
   try {
     const file = await unsafeFindFile(deps.database.db, item.fileId)
     if (!file) return { status: 'failed', error: SYSTEM_FAILURE, scan: null }
-    return await readScan(deps.ocr, await readBlob(deps.blobs, file.sha256), file.mediaType)
+    // The same bytes read whole before (another batch, or a registered scan): no Tesseract.
+    const known = await findOcrRead(deps.database.db, deps.blobs, file.sha256)
+    const { completeOcr, ...outcome } = await readScan(
+      deps.ocr,
+      await readBlob(deps.blobs, file.sha256),
+      file.mediaType,
+      { knownOcrText: known?.text ?? null },
+    )
+    if (completeOcr) await keepRead(deps, file.sha256, completeOcr)
+    return outcome
   } catch (err) {
     // A lost or damaged blob, a database hiccup: the item fails with a reason and the queue goes on.
     console.error(

@@ -13,8 +13,8 @@ import type { ReadOutcome } from './store.ts'
 
 /**
  * Pages read for the pre-fill: the fields sit on the first page and the signature page, and an
- * incoming letter is rarely longer; the whole text of a registered scan is read again for search
- * by the documents' own OCR job.
+ * incoming letter is rarely longer. A scan of no more pages is read whole, and that read is kept
+ * (capture's ocr_reads) for the documents' own OCR job; a longer one is read again there for search.
  */
 export const CAPTURE_MAX_PAGES = 20
 const TEXT_MAX_PAGES = 40
@@ -62,6 +62,23 @@ export function cleanOcrText(text: string): string {
     .replace(/^([ \t]*)V[ \t]*\/[ \t]*[vVyY]?[ \t]+(?=\p{Ll})/gmu, '$1V/v ')
 }
 
+/** Tesseract's read of every page (raw text, as the documents' OCR job reads it), to be kept. */
+export type CompleteOcr = {
+  text: string
+  pageCount: number
+  /** The PDF scan with an invisible text layer; null for an image. */
+  searchablePdf: Uint8Array | null
+  milliseconds: number
+}
+
+/** What reading a batch file gives: the item's outcome, and the whole OCR read when there was one. */
+export type ScanRead = ReadOutcome & { completeOcr?: CompleteOcr }
+
+export type ReadScanOptions = {
+  /** The text of a complete OCR read of the same bytes, kept earlier: Tesseract is not run again. */
+  knownOcrText?: string | null
+}
+
 function ready(method: 'text' | 'ocr', text: string, scan: TScanReport | null): ReadOutcome {
   // PostgreSQL text cannot hold NUL characters.
   const clean = (method === 'ocr' ? cleanOcrText(text) : text).replaceAll('\u0000', '')
@@ -94,27 +111,62 @@ function failureText(err: unknown): string | null {
   return null
 }
 
-async function readPdf(ocr: OcrEngine, bytes: Uint8Array): Promise<ReadOutcome> {
+async function readPdf(ocr: OcrEngine, bytes: Uint8Array, options: ReadScanOptions): Promise<ScanRead> {
   const extraction = await extractText(bytes, 'application/pdf', { maxPages: TEXT_MAX_PAGES })
   if (!extraction.isLikelyScanned) {
     return ready('text', extraction.text, { pdfVersion: null, pageCount: extraction.pages, problems: [] })
   }
   const scan = pdfReport(await checkScanRules(bytes))
+  if (options.knownOcrText != null) return ready('ocr', options.knownOcrText, scan)
   if (!(await ocr.isAvailable())) return unavailable(scan)
-  const result = await ocr.ocrPdf(bytes, { maxPages: CAPTURE_MAX_PAGES, searchable: false })
-  return ready('ocr', result.text, scan)
+  // The searchable copy costs only the merge of the pages Tesseract writes anyway; it comes back
+  // only when every page was read, and then this read serves search too (no second OCR).
+  const result = await ocr.ocrPdf(bytes, { maxPages: CAPTURE_MAX_PAGES })
+  const outcome = ready('ocr', result.text, scan)
+  if (!result.searchablePdf) return outcome
+  return {
+    ...outcome,
+    completeOcr: {
+      text: result.text,
+      pageCount: result.pages.length,
+      searchablePdf: result.searchablePdf,
+      milliseconds: result.seconds * 1000,
+    },
+  }
+}
+
+async function readImage(
+  ocr: OcrEngine,
+  bytes: Uint8Array,
+  type: string,
+  options: ReadScanOptions,
+): Promise<ScanRead> {
+  const scan = checkImageRules(bytes, type)
+  if (options.knownOcrText != null) return ready('ocr', options.knownOcrText, scan)
+  if (!(await ocr.isAvailable())) return unavailable(scan)
+  const result = await ocr.ocrImage(bytes, type)
+  return {
+    ...ready('ocr', result.text, scan),
+    completeOcr: {
+      text: result.text,
+      pageCount: 1,
+      searchablePdf: null,
+      milliseconds: result.seconds * 1000,
+    },
+  }
 }
 
 /** Read a file of the given type. Failures the clerk can act on come back as 'failed' with the reason. */
-export async function readScan(ocr: OcrEngine, bytes: Uint8Array, mediaType: string): Promise<ReadOutcome> {
+export async function readScan(
+  ocr: OcrEngine,
+  bytes: Uint8Array,
+  mediaType: string,
+  options: ReadScanOptions = {},
+): Promise<ScanRead> {
   const type = baseMediaType(mediaType)
   try {
-    if (type === 'application/pdf') return await readPdf(ocr, bytes)
-    if (IMAGE_TYPES.has(type)) {
-      const scan = checkImageRules(bytes, type)
-      if (!(await ocr.isAvailable())) return unavailable(scan)
-      return ready('ocr', (await ocr.ocrImage(bytes, type)).text, scan)
-    }
+    if (type === 'application/pdf') return await readPdf(ocr, bytes, options)
+    if (IMAGE_TYPES.has(type)) return await readImage(ocr, bytes, type, options)
     if (!isScanMediaType(type)) return { status: 'failed', error: UNSUPPORTED_TYPE, scan: null }
     return ready('text', (await extractText(bytes, type)).text, null)
   } catch (err) {

@@ -16,7 +16,7 @@ import {
 import { notFound } from '../../platform/errors.ts'
 import { actorOf } from '../../platform/http/guard.ts'
 import { runAction } from '../../platform/http/run-action.ts'
-import { EXTRACT_TEXT_JOB } from '../documents-in/index.ts'
+import { kickTextExtraction } from '../documents-in/index.ts'
 import { createBatch } from './actions/create-batch.ts'
 import { discardScanItem } from './actions/discard-item.ts'
 import { registerScanItem } from './actions/register-item.ts'
@@ -131,10 +131,7 @@ export async function digitisationRoutes(root: FastifyInstance): Promise<void> {
         registration: request.body,
       })
       // Text extraction (and OCR for search) of the new document's files, as for any registration.
-      app.deps.jobs
-        .isHealthy()
-        .then((isRunning) => (isRunning ? app.deps.jobs.send(EXTRACT_TEXT_JOB) : null))
-        .catch((err: Error) => request.log.error(`could not queue text extraction: ${err.message}`))
+      kickTextExtraction(app.deps)
       return reply.status(201).send({ item: await presentItemById(request, request.params.id), documentId })
     },
   )

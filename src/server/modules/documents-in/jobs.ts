@@ -11,6 +11,7 @@ import type { Jobs } from '../../platform/jobs/queue.ts'
 import { extractText, isCaptureMediaType } from '../capture/index.ts'
 import { recordEvent, systemEventSource } from '../../platform/events/record.ts'
 import { DOCUMENT_IN_TARGET } from './events.ts'
+import { OCR_JOB } from './ocr-job.ts'
 import { pendingTextFiles } from './queries.ts'
 import { storeExtractedText } from './store.ts'
 
@@ -90,7 +91,9 @@ export function defineTextExtraction(deps: ExtractionDeps): void {
     policy: 'stately',
     cron: '* * * * *',
     handler: async () => {
-      await extractPendingTexts(deps)
+      // Scans found now are read without waiting for the OCR job's next minute (often from a
+      // read kept by the digitisation batch, so in moments).
+      if ((await extractPendingTexts(deps)) > 0) await deps.jobs.send(OCR_JOB)
     },
   })
 }

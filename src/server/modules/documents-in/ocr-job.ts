@@ -2,8 +2,10 @@
  * OCR of scanned attachments (digitisation, issue 6), as a background job, never in a request:
  * files the text extraction marked 'scanned' (image-only PDFs, images) are read by Tesseract; the
  * text goes to the file (and so to search), and a PDF scan gets a searchable copy with a text layer,
- * added to the document as a 'searchable' file. Without Tesseract the files wait as
- * 'ocr_unavailable' (the system says so) and are read once it is installed.
+ * added to the document as a 'searchable' file. A scan already read whole (the digitisation batch's
+ * pre-fill, or the same bytes on another document: capture's ocr_reads, by SHA-256) is not read
+ * again. Without Tesseract the files wait as 'ocr_unavailable' (the system says so) and are read
+ * once it is installed.
  */
 import { Readable } from 'node:stream'
 import { and, asc, eq, inArray } from 'drizzle-orm'
@@ -14,6 +16,7 @@ import { recordEvent, systemEventSource } from '../../platform/events/record.ts'
 import type { BlobStore } from '../../platform/files/blob-store.ts'
 import type { Jobs } from '../../platform/jobs/queue.ts'
 import { OcrError, type OcrEngine } from '../../platform/ocr/index.ts'
+import { findOcrRead, keepOcrRead, type OcrRead } from '../capture/index.ts'
 import { insertFileWithBlob } from '../files/index.ts'
 import { DOCUMENT_IN_TARGET } from './events.ts'
 
@@ -38,6 +41,32 @@ async function readBlob(blobs: BlobStore, sha256: string): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks))
 }
 
+type ScanRow = { sha256: string; mediaType: string }
+
+/** Tesseract's read of one scan; a complete read is kept by SHA-256 for whoever meets the same bytes. */
+async function readWithTesseract(deps: OcrDeps, row: ScanRow): Promise<OcrRead & { isReused: boolean }> {
+  const bytes = await readBlob(deps.blobs, row.sha256)
+  const isPdf = row.mediaType === 'application/pdf'
+  const ocr = isPdf
+    ? await deps.ocr.ocrPdf(bytes, { maxPages: MAX_PAGES })
+    : { ...(await deps.ocr.ocrImage(bytes, row.mediaType)), searchablePdf: null, pages: [{}] }
+  const copy = ocr.searchablePdf
+    ? await deps.blobs.put(Readable.from([Buffer.from(ocr.searchablePdf)]), {
+        maxBytes: ocr.searchablePdf.length + 1,
+      })
+    : null
+  const read: OcrRead = {
+    sha256: row.sha256,
+    text: ocr.text,
+    pageCount: ocr.pages.length,
+    searchable: copy ? { sha256: copy.sha256, size: copy.size } : null,
+    milliseconds: ocr.seconds * 1000,
+  }
+  // A PDF past MAX_PAGES has no searchable copy: that read is not whole, and is not kept.
+  if (!isPdf || copy) await keepOcrRead(deps.database.db, read, deps.clock?.() ?? new Date())
+  return { ...read, isReused: false }
+}
+
 /** Read up to `maxFiles` waiting scans (of one document when given); returns what happened. */
 export async function ocrPendingScans(
   deps: OcrDeps,
@@ -59,34 +88,24 @@ export async function ocrPendingScans(
     .orderBy(asc(documentFiles.createdAt))
     .limit(maxFiles)
   if (rows.length === 0) return result
-  if (!(await deps.ocr.isAvailable())) {
-    await db
-      .update(documentFiles)
-      .set({ textStatus: 'ocr_unavailable' })
-      .where(
-        and(
-          inArray(
-            documentFiles.id,
-            rows.map((r) => r.df.id),
-          ),
-          eq(documentFiles.textStatus, 'scanned'),
-        ),
-      )
-    result.unavailable = rows.length
-    return result
-  }
   for (const row of rows) {
     try {
-      const bytes = await readBlob(deps.blobs, row.sha256)
-      const isPdf = row.mediaType === 'application/pdf'
-      const read = isPdf
-        ? await deps.ocr.ocrPdf(bytes, { maxPages: MAX_PAGES })
-        : { ...(await deps.ocr.ocrImage(bytes, row.mediaType)), searchablePdf: null, pages: [{}] }
-      const copy = read.searchablePdf
-        ? await deps.blobs.put(Readable.from([Buffer.from(read.searchablePdf)]), {
-            maxBytes: read.searchablePdf.length + 1,
-          })
-        : null
+      // A scan read whole before (the batch pre-fill, or the same bytes on another document).
+      const kept = await findOcrRead(db, deps.blobs, row.sha256)
+      const read = kept
+        ? { ...kept, isReused: true }
+        : (await deps.ocr.isAvailable())
+          ? await readWithTesseract(deps, row)
+          : null
+      if (!read) {
+        await db
+          .update(documentFiles)
+          .set({ textStatus: 'ocr_unavailable' })
+          .where(and(eq(documentFiles.id, row.df.id), eq(documentFiles.textStatus, 'scanned')))
+        result.unavailable += 1
+        continue
+      }
+      const copy = read.searchable
       const now = deps.clock?.() ?? new Date()
       await db.transaction(async (tx) => {
         const [updated] = await tx
@@ -124,9 +143,10 @@ export async function ocrPendingScans(
             fileId: row.df.fileId,
             filename: row.filename,
             searchableFileId,
-            pages: read.pages.length,
+            pages: read.pageCount,
             characters: read.text.length,
-            seconds: Math.round(read.seconds * 10) / 10,
+            seconds: Math.round(read.milliseconds / 100) / 10,
+            isReused: read.isReused,
           },
         })
       })

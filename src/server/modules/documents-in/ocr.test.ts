@@ -23,19 +23,22 @@ const available = await createOcrEngine().isAvailable()
 let t: TestApp
 let o: Office
 let scan: Uint8Array
+/** Another scan, never read: the first one's read is kept and would be reused. */
+let unread: Uint8Array
 
 beforeAll(async () => {
   t = await buildTestApp()
   o = await office(t)
   scan = await scanPdf([await rasterise(await textPagePdf(knownText(1)), 200)])
+  unread = await scanPdf([await rasterise(await textPagePdf(knownText(2)), 200)])
 }, 60_000)
 afterAll(async () => {
   await t?.close()
 })
 
-async function registerScan(client: Client) {
+async function registerScan(client: Client, bytes = scan) {
   const { payload, headers } = multipartBody([
-    { filename: 'cong-van-quet.pdf', content: Buffer.from(scan), type: 'application/pdf' },
+    { filename: 'cong-van-quet.pdf', content: Buffer.from(bytes), type: 'application/pdf' },
   ])
   const up = await client.request({ method: 'POST', url: '/api/files', payload, headers })
   expect(up.statusCode).toBe(201)
@@ -80,8 +83,28 @@ describe('OCR of scans', () => {
     60_000,
   )
 
+  it.skipIf(!available)(
+    'serves a scan read before from its kept read, without Tesseract',
+    async () => {
+      // The same bytes as the first test's scan, attached to another document.
+      const doc = await registerScan(o.clients.clerk)
+      await extractPendingTexts(t.deps)
+      const missing = { ...t.deps, ocr: createOcrEngine({ tesseractPath: '/nonexistent/tesseract' }) }
+      expect(await ocrPendingScans(missing, { documentId: doc.id })).toMatchObject({
+        done: 1,
+        unavailable: 0,
+      })
+      const view = (await o.clients.clerk.get(`/api/documents-in/${doc.id}`)).json() as Doc
+      expect(view.files.map((f) => [f.role, f.textStatus])).toEqual([
+        ['main', 'ocr_done'],
+        ['searchable', 'done'],
+      ])
+    },
+    60_000,
+  )
+
   it('without Tesseract the document works and its scan waits as "OCR unavailable"', async () => {
-    const doc = await registerScan(o.clients.clerk)
+    const doc = await registerScan(o.clients.clerk, unread)
     await extractPendingTexts(t.deps)
     const missing = { ...t.deps, ocr: createOcrEngine({ tesseractPath: '/nonexistent/tesseract' }) }
     expect(await ocrPendingScans(missing, { documentId: doc.id })).toMatchObject({ done: 0, unavailable: 1 })

@@ -3,7 +3,8 @@
  * nothing and a cron run picks up what a kick missed:
  * - draft versions: DOCX → PDF through the converter (LibreOffice; when it is missing the version
  *   says 'unavailable' and the drafter uploads the final PDF), then the text of each version
- *   (for the format check and comparing versions);
+ *   (for the format check, comparing versions and search);
+ * - attachments and the issued PDF: their text, for search (outgoing_files.text_status);
  * - deliveries: e-mail with the signed PDF to external recipients (the exchange module, issue 5,
  *   takes the 'exchange' channel).
  */
@@ -150,10 +151,83 @@ async function extractPending(deps: OutJobDeps, documentId?: string): Promise<vo
   }
 }
 
-/** The job: convert DOCX versions, then extract the text of every version still pending. */
+/**
+ * The files whose text search takes: attachments, and the issued PDF (the document as sent, and
+ * the only text of a migrated one). The leader's signed PDF and the sealed copies of attachments
+ * hold the same text as the version and the attachments they come from.
+ */
+const READ_FILE_ROLES = ['attachment', 'main']
+const FILE_BATCH = 20
+
+/**
+ * Extract the text of outgoing files still pending, from their text layer (PDF, DOCX): no OCR.
+ * Attachments of outgoing documents are made on a computer; a scanned one stays 'scanned'.
+ */
+async function extractFileBatch(deps: OutJobDeps, documentId?: string): Promise<number> {
+  const db = deps.database.db
+  const rows = await db
+    .select({ f: outgoingFiles, sha256: files.sha256, mediaType: files.mediaType })
+    .from(outgoingFiles)
+    .innerJoin(files, eq(files.id, outgoingFiles.fileId))
+    .where(
+      and(
+        eq(outgoingFiles.textStatus, 'pending'),
+        documentId ? eq(outgoingFiles.documentId, documentId) : undefined,
+      ),
+    )
+    .orderBy(asc(outgoingFiles.createdAt))
+    .limit(FILE_BATCH)
+  for (const r of rows) {
+    const setFile = (patch: { textStatus: string; extractedText?: string | null }) =>
+      db.update(outgoingFiles).set(patch).where(eq(outgoingFiles.id, r.f.id))
+    if (!READ_FILE_ROLES.includes(r.f.role)) {
+      await setFile({ textStatus: 'not_needed' })
+      continue
+    }
+    if (!isCaptureMediaType(r.mediaType)) {
+      await setFile({ textStatus: r.mediaType.startsWith('image/') ? 'scanned' : 'failed' })
+      continue
+    }
+    try {
+      const extraction = await extractText(await deps.blobs.get(r.sha256), r.mediaType, {
+        maxPages: 100,
+        maxBytes: deps.config.maxUploadBytes,
+      })
+      const text = extraction.text.replaceAll('\u0000', '')
+      await db.transaction(async (tx) => {
+        await tx
+          .update(outgoingFiles)
+          .set({ textStatus: extraction.isLikelyScanned ? 'scanned' : 'done', extractedText: text || null })
+          .where(eq(outgoingFiles.id, r.f.id))
+        await recordEvent(systemEventSource(tx, new Date(), 'text-extraction'), {
+          action: TEXT_EXTRACTED,
+          targetType: 'documentOut',
+          targetId: r.f.documentId,
+          data: { fileId: r.f.fileId, role: r.f.role },
+        })
+      })
+    } catch (err) {
+      // A broken file must not stop the queue: it is marked failed and logged.
+      console.error(
+        `text extraction of outgoing file ${r.f.id} failed:`,
+        err instanceof Error ? err.message : err,
+      )
+      await setFile({ textStatus: 'failed' })
+    }
+  }
+  return rows.length
+}
+
+/** Drain the pending files (a backlog after an upgrade, too) in batches, at most 1,000 a run. */
+async function extractPendingFiles(deps: OutJobDeps, documentId?: string): Promise<void> {
+  for (let i = 0; i < 50; i++) if ((await extractFileBatch(deps, documentId)) < FILE_BATCH) return
+}
+
+/** The job: convert DOCX versions, then extract the text of every version and file still pending. */
 export async function processVersions(deps: OutJobDeps, documentId?: string): Promise<void> {
   await convertPending(deps, documentId)
   await extractPending(deps, documentId)
+  await extractPendingFiles(deps, documentId)
 }
 
 /**

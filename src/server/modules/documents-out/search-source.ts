@@ -10,7 +10,7 @@ import { globalCan } from '../accounts/index.ts'
 import type { Actor } from '../../platform/context.ts'
 import { queryRows, type Executor } from '../../platform/db/client.ts'
 import type { RecordedEvent } from '../../platform/events/record.ts'
-import type { SearchDoc, SearchSource } from '../search/index.ts'
+import { BODY_MAX_CHARS, type SearchDoc, type SearchSource } from '../search/index.ts'
 import { actingForOut } from './actions/support.ts'
 import { DOCUMENT_OUT_EVENTS } from './events.ts'
 import { TEXT_EXTRACTED } from './jobs.ts'
@@ -36,7 +36,9 @@ type Row = {
   drafter_unit_id: string | null
   state: string
   doc_date: string | null
-  body: string | null
+  version_text: string | null
+  issued_text: string | null
+  attachment_texts: string[] | null
   drafter_id: string
   signer_id: string
   step_people: string[] | null
@@ -54,6 +56,46 @@ function targetsOf(event: RecordedEvent): string[] {
   return event.targetType === 'documentOut' && event.targetId ? [event.targetId] : []
 }
 
+const SEPARATOR = '\n\n'
+
+/**
+ * Share `budget` characters among texts of these lengths: an equal share each, and what a short
+ * one leaves over goes to the longer ones.
+ */
+export function shareBudget(lengths: readonly number[], budget: number): number[] {
+  const given = lengths.map(() => 0)
+  let left = Math.max(0, budget)
+  let open = lengths.flatMap((n, i) => (n > 0 ? [i] : []))
+  while (open.length > 0 && left >= open.length) {
+    const share = Math.floor(left / open.length)
+    for (const i of open) {
+      const more = Math.min(share, lengths[i]! - given[i]!)
+      given[i]! += more
+      left -= more
+    }
+    open = open.filter((i) => given[i]! < lengths[i]!)
+  }
+  return given
+}
+
+/**
+ * The indexed text within the index's budget (BODY_MAX_CHARS): the document's own text and its
+ * attachments each get at least half when both need more; the attachments share theirs equally.
+ * A long letter no longer hides its appendices, nor a thick appendix the letter.
+ */
+export function bodyOf(main: string | null, attachments: readonly string[]): string | null {
+  const parts = attachments.filter((a) => a.length > 0)
+  const joins = parts.length * SEPARATOR.length
+  const attachmentChars = parts.reduce((n, a) => n + a.length, 0)
+  const [forMain, forAttachments] = shareBudget([main?.length ?? 0, attachmentChars], BODY_MAX_CHARS - joins)
+  const cuts = shareBudget(
+    parts.map((a) => a.length),
+    forAttachments!,
+  )
+  const texts = [main?.slice(0, forMain) ?? '', ...parts.map((a, i) => a.slice(0, cuts[i]))].filter(Boolean)
+  return texts.length ? texts.join(SEPARATOR) : null
+}
+
 async function load(db: Executor, ids: readonly string[]): Promise<SearchDoc[]> {
   if (!ids.length) return []
   const rows = await queryRows<Row>(
@@ -61,7 +103,11 @@ async function load(db: Executor, ids: readonly string[]): Promise<SearchDoc[]> 
     sql`SELECT d.id, u.organization_id, org.name AS organization_name, d.subject, d.number_and_notation,
         coalesce(d.signer_name, sg.full_name) AS signer_name, d.document_type, d.register_id, o.drafter_unit_id, d.state,
         coalesce(d.issue_date, (d.created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::text AS doc_date,
-        (SELECT left(v.extracted_text, 20000) FROM draft_versions v WHERE v.id = o.current_version_id) AS body,
+        (SELECT left(v.extracted_text, ${BODY_MAX_CHARS}) FROM draft_versions v WHERE v.id = o.current_version_id) AS version_text,
+        (SELECT left(f.extracted_text, ${BODY_MAX_CHARS}) FROM outgoing_files f WHERE f.document_id = d.id
+          AND f.role = 'main' AND f.extracted_text IS NOT NULL ORDER BY f.created_at DESC LIMIT 1) AS issued_text,
+        (SELECT array_agg(left(f.extracted_text, ${BODY_MAX_CHARS}) ORDER BY f.created_at, f.id) FROM outgoing_files f
+          WHERE f.document_id = d.id AND f.role = 'attachment' AND f.extracted_text IS NOT NULL) AS attachment_texts,
         o.drafter_id, o.signer_id,
         (SELECT array_agg(DISTINCT s.assignee_user_id) FROM approval_steps s WHERE s.document_id = d.id
           AND s.assignee_user_id IS NOT NULL) AS step_people,
@@ -96,7 +142,8 @@ async function load(db: Executor, ids: readonly string[]): Promise<SearchDoc[]> 
       unitId: r.drafter_unit_id,
       state: r.state,
       docDate: r.doc_date,
-      body: r.body,
+      // Once issued, the issued PDF is the document (a migrated one has no versions).
+      body: bodyOf(r.issued_text ?? r.version_text, r.attachment_texts ?? []),
       readers: [...readers],
     }
   })

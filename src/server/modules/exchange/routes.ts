@@ -30,6 +30,7 @@ import { runAction } from '../../platform/http/run-action.ts'
 import { PEER_HEADERS } from '../../platform/exchange-transport/index.ts'
 import { contentDisposition } from '../files/index.ts'
 import { loadVisibleOutgoing } from '../documents-out/index.ts'
+import { kickTextExtraction } from '../documents-in/index.ts'
 import { acceptReceived, refuseReceived } from './decide.ts'
 import { entriesFromAxis, entriesFromCsv, importDirectory } from './directory.ts'
 import { EXCHANGE_EVENTS, EXCHANGE_TARGET } from './events.ts'
@@ -125,8 +126,10 @@ export async function exchangeRoutes(root: FastifyInstance): Promise<void> {
       config: clerk,
     },
     async (request) => {
-      await runAction(request, acceptReceived, { ...request.body, id: request.params.id })
+      const { kind } = await runAction(request, acceptReceived, { ...request.body, id: request.params.id })
       kickDelivery(app.deps.jobs, { isCommitted: true })
+      // Registered as incoming: its files' text is read (and so indexed) as after any registration.
+      if (kind === 'document' || kind === 'replacement') kickTextExtraction(app.deps)
       return presentById(request, request.params.id)
     },
   )

@@ -756,12 +756,18 @@ export const outgoingFiles = pgTable(
     addedBy: uuid('added_by')
       .notNull()
       .references(() => users.id),
+    /** 'pending' | 'done' | 'failed' | 'scanned' | 'not_needed' (signed and sealed copies) */
+    textStatus: text('text_status').notNull().default('pending'),
+    extractedText: text('extracted_text'),
     createdAt: createdAt(),
   },
   (t) => [
     index('outgoing_files_document_idx').on(t.documentId),
     uniqueIndex('outgoing_files_doc_file_role_key').on(t.documentId, t.fileId, t.role),
     index('outgoing_files_file_idx').on(t.fileId),
+    index('outgoing_files_text_idx')
+      .on(t.createdAt)
+      .where(sql`${t.textStatus} = 'pending'`),
   ],
 )
 
@@ -1142,6 +1148,25 @@ export const scanBatchItems = pgTable(
     index('scan_batch_items_status_idx').on(t.status),
   ],
 )
+
+/**
+ * Whole-file OCR reads kept by the file's SHA-256 (capture module): a scan read for the batch
+ * pre-fill is not read again by Tesseract when it is registered, nor when the same bytes come again.
+ * Only complete reads (every page) are kept.
+ */
+export const ocrReads = pgTable('ocr_reads', {
+  sha256: char('sha256', { length: 64 })
+    .primaryKey()
+    .references(() => blobs.sha256),
+  text: text('text').notNull(),
+  pageCount: integer('page_count').notNull(),
+  /** The scan with an invisible text layer (a blob, for a PDF); null for an image. */
+  searchableSha256: char('searchable_sha256', { length: 64 }),
+  searchableSize: bigint('searchable_size', { mode: 'number' }),
+  /** What the read took, for the reports. */
+  milliseconds: integer('milliseconds').notNull(),
+  createdAt: createdAt(),
+})
 
 /**
  * One migration of the previous system's export (issue 6): a CSV or Excel file of documents in or
