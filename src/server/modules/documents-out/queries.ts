@@ -1,5 +1,5 @@
 /** The read side of outgoing documents: one document with everything its page needs, lists, lookups. */
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { OutgoingState } from '@common/domain'
 import type { TFormatCheck } from '@common/contracts/documents-out'
@@ -43,7 +43,8 @@ export type SlipView = typeof submissionSlips.$inferSelect & {
 }
 export type CommentView = typeof draftComments.$inferSelect & { authorName: string; principalName: string }
 export type RecipientView = typeof outgoingRecipients.$inferSelect & { isRead: boolean }
-export type OutgoingFileView = typeof outgoingFiles.$inferSelect & {
+/** A file of the document as its page and actions need it (not its extracted text: search reads that). */
+export type OutgoingFileView = Omit<typeof outgoingFiles.$inferSelect, 'extractedText'> & {
   filename: string
   mediaType: string
   size: number
@@ -179,10 +180,13 @@ async function loadRecipients(db: Executor, documentId: string): Promise<Recipie
   return rows.map((r) => ({ ...r.r, isRead: Boolean(r.isRead) }))
 }
 
+// The files' text is large and only search reads it.
+const { extractedText: _text, ...FILE_COLUMNS } = getTableColumns(outgoingFiles)
+
 export async function loadOutgoingFiles(db: Executor, documentId: string): Promise<OutgoingFileView[]> {
   const rows = await db
     .select({
-      f: outgoingFiles,
+      f: FILE_COLUMNS,
       filename: files.filename,
       mediaType: files.mediaType,
       size: files.size,
