@@ -23,7 +23,7 @@ import {
   users,
 } from '../../platform/db/schema.ts'
 import type { RecordedEvent } from '../../platform/events/record.ts'
-import type { SearchDoc, SearchSource } from '../search/index.ts'
+import { idPages, type SearchDoc, type SearchSource } from '../search/index.ts'
 import { CONSULTATION_EVENTS as E, CONSULTATION_TARGET } from './events.ts'
 import { canSeeConsultation, isLaunched, isOfficer, type MemberFacts } from './policy.ts'
 import { factsOf } from './queries.ts'
@@ -169,22 +169,12 @@ async function visibleIds(db: Executor, actor: Actor, _now: Date, ids: readonly 
   return out
 }
 
-async function allIds(db: Executor, after: string | null, limit: number): Promise<string[]> {
-  const rows = await db
-    .select({ id: consultations.id })
-    .from(consultations)
-    .where(after ? sql`${consultations.id} > ${after}::uuid` : undefined)
-    .orderBy(asc(consultations.id))
-    .limit(limit)
-  return rows.map((r) => r.id)
-}
-
 export const consultationSearchSource: SearchSource = {
   kind: 'consultation',
   actions: ACTIONS,
   targetsOf,
   load,
-  allIds,
+  allIds: idPages('consultations'),
   actorKeys,
   visibleIds,
   // The web's consultationPath (src/web/features/consultations/paths.ts).

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm'
 import type { Actor } from '../../platform/context.ts'
 import { queryRows, type Executor } from '../../platform/db/client.ts'
 import type { RecordedEvent } from '../../platform/events/record.ts'
-import type { SearchDoc, SearchSource } from '../search/index.ts'
+import { idPages, type SearchDoc, type SearchSource } from '../search/index.ts'
 import { actingForLeaders } from './actions/support.ts'
 import { DESTROYED } from './actions/exchange-hooks.ts'
 import { DOCUMENT_IN_EVENTS, DOCUMENT_IN_TARGET } from './events.ts'
@@ -126,21 +126,12 @@ async function visibleIds(db: Executor, actor: Actor, now: Date, ids: readonly s
   return new Set(rows.map((r) => r.id))
 }
 
-async function allIds(db: Executor, after: string | null, limit: number): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`SELECT id FROM documents WHERE direction = 'incoming' ${after ? sql`AND id > ${after}::uuid` : sql``}
-      ORDER BY id LIMIT ${limit}`,
-  )
-  return rows.map((r) => r.id)
-}
-
 export const incomingSearchSource: SearchSource = {
   kind: 'documentIn',
   actions: ACTIONS,
   targetsOf,
   load,
-  allIds,
+  allIds: idPages('documents', sql`direction = 'incoming'`),
   actorKeys,
   visibleIds,
   path: (id) => `/documents-in/${encodeURIComponent(id)}`,

@@ -10,7 +10,7 @@ import { globalCan } from '../accounts/index.ts'
 import type { Actor } from '../../platform/context.ts'
 import { queryRows, type Executor } from '../../platform/db/client.ts'
 import type { RecordedEvent } from '../../platform/events/record.ts'
-import { BODY_MAX_CHARS, type SearchDoc, type SearchSource } from '../search/index.ts'
+import { BODY_MAX_CHARS, idPages, type SearchDoc, type SearchSource } from '../search/index.ts'
 import { actingForOut } from './actions/support.ts'
 import { DOCUMENT_OUT_EVENTS } from './events.ts'
 import { TEXT_EXTRACTED } from './jobs.ts'
@@ -172,21 +172,12 @@ async function visibleIds(db: Executor, actor: Actor, now: Date, ids: readonly s
   return new Set(rows.map((r) => r.id))
 }
 
-async function allIds(db: Executor, after: string | null, limit: number): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`SELECT id FROM documents WHERE direction = 'outgoing' ${after ? sql`AND id > ${after}::uuid` : sql``}
-      ORDER BY id LIMIT ${limit}`,
-  )
-  return rows.map((r) => r.id)
-}
-
 export const outgoingSearchSource: SearchSource = {
   kind: 'documentOut',
   actions: ACTIONS,
   targetsOf,
   load,
-  allIds,
+  allIds: idPages('documents', sql`direction = 'outgoing'`),
   actorKeys,
   visibleIds,
   path: (id) => `/documents-out/${encodeURIComponent(id)}`,

@@ -7,7 +7,7 @@ import type { AppModule } from '../../app.ts'
 import { defineBackfillJob, searchIndexHandler } from './indexer.ts'
 import { searchRoutes } from './routes.ts'
 
-export { registerSearchSource, type SearchDoc, type SearchSource } from './source.ts'
+export { idPages, registerSearchSource, type SearchDoc, type SearchSource } from './source.ts'
 export { reindexAll, indexTargets, backfillNewSources, SEARCH_HANDLER } from './indexer.ts'
 export { search, suggest, highlightOne, scopeOf, CANDIDATE_CAP } from './query.ts'
 export { entryRow, insertSql, BODY_MAX_CHARS } from './store.ts'

@@ -7,7 +7,8 @@
  */
 import type { SearchKind } from '@common/contracts/search'
 import type { Actor } from '../../platform/context.ts'
-import type { Executor } from '../../platform/db/client.ts'
+import { sql, type SQL } from 'drizzle-orm'
+import { queryRows, type Executor } from '../../platform/db/client.ts'
 import type { RecordedEvent } from '../../platform/events/record.ts'
 
 /** One searchable thing as its module sees it. */
@@ -61,4 +62,19 @@ export function searchSources(): SearchSource[] {
 
 export function searchSource(kind: string): SearchSource | undefined {
   return sources.get(kind as SearchKind)
+}
+
+/**
+ * A source's allIds over a table keyed by uuid `id`: the next `limit` ids after `after`, in order,
+ * among the rows where `where` holds.
+ */
+export function idPages(table: string, where: SQL = sql`true`): SearchSource['allIds'] {
+  return async (db, after, limit) => {
+    const rows = await queryRows<{ id: string }>(
+      db,
+      sql`SELECT id FROM ${sql.identifier(table)} WHERE ${where} ${after ? sql`AND id > ${after}::uuid` : sql``}
+        ORDER BY id LIMIT ${limit}`,
+    )
+    return rows.map((r) => r.id)
+  }
 }
