@@ -54,6 +54,7 @@ function answersOf(m: number): TAnswer[] {
 function input(m: number): AnswerPdfInput {
   return {
     organizationName: 'Bộ Nông nghiệp và Môi trường',
+    placeName: 'Hà Nội',
     consultationTitle: 'Lấy ý kiến dự thảo Quy chế chia sẻ dữ liệu thủy văn lưu vực sông Mê Công',
     addressee: 'Ủy ban sông Mê Công Việt Nam',
     questions,

@@ -14,6 +14,8 @@ import { OPINION_LABELS, VOTE_LABELS } from './summary.ts'
 
 export type AnswerPdfInput = {
   organizationName: string
+  /** The place before the date (địa danh), e.g. "Hà Nội", "Cần Thơ"; null: the date alone. */
+  placeName: string | null
   consultationTitle: string
   /** The requester, e.g. "Ủy ban sông Mê Công Việt Nam". */
   addressee: string
@@ -128,6 +130,17 @@ function vnDateTime(d: Date): string {
   return `${part('hour')}:${part('minute')} ngày ${part('day')}/${part('month')}/${part('year')}`
 }
 
+/**
+ * The place name of an agency for its documents (Decree 30/2020, Annex I §II.5): the last part of
+ * its address without "Thành phố"/"TP."/"Tỉnh" ("2 Hòa Bình, Ninh Kiều, Cần Thơ" → "Cần Thơ");
+ * Hà Nội for a ministry without an address; null when unknown.
+ */
+export function placeNameOf(org: { address: string | null; kind: string | null }): string | null {
+  const last = org.address?.split(',').at(-1)?.trim()
+  if (last) return last.replace(/^(thành phố|tp\.?|tỉnh)\s+/iu, '').trim() || null
+  return org.kind === 'ministry' ? 'Hà Nội' : null
+}
+
 /** "ngày 04 tháng 12 năm 2026" in Hà Nội time (Annex I §II.5: days and months below 10 with a zero). */
 function vnLongDate(d: Date): string {
   const [y, m, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(d).split('-')
@@ -173,7 +186,9 @@ export async function answerPdf(
   w.centred(motto, right.x, right.width, fonts.bold, 13)
   rule(right, fonts.bold.widthOfTextAtSize(motto, 13))
   w.y -= 24
-  w.centred(`Việt Nam, ${vnLongDate(input.submittedAt)}`, right.x, right.width, fonts.italic, 13)
+  const date = vnLongDate(input.submittedAt)
+  const dated = input.placeName ? `${input.placeName}, ${date}` : date.charAt(0).toUpperCase() + date.slice(1)
+  w.centred(dated, right.x, right.width, fonts.italic, 13)
   w.y = Math.min(w.y, leftBottom) - 2 * LINE
 
   w.text('Ý KIẾN CỦA THÀNH VIÊN ỦY BAN', { font: 'bold', size: 14, align: 'center' })

@@ -18,7 +18,7 @@ import {
 } from '../../platform/signing/index.ts'
 import { makeUser, TEST_PASSWORD } from '../../test/factories.ts'
 import { buildTestApp, signIn, type Client, type TestApp } from '../../test/harness.ts'
-import { answerPdf } from './answer-pdf.ts'
+import { answerPdf, placeNameOf } from './answer-pdf.ts'
 import {
   answers,
   cast,
@@ -194,6 +194,18 @@ describe('signing a final answer', () => {
   })
 })
 
+describe('placeNameOf', () => {
+  it('takes the province or city from the address, Hà Nội for a ministry without one', () => {
+    expect(placeNameOf({ address: '2 Hòa Bình, Ninh Kiều, Cần Thơ', kind: 'province' })).toBe('Cần Thơ')
+    expect(placeNameOf({ address: '12 Lê Lợi, TP. Long Xuyên, Tỉnh An Giang', kind: 'province' })).toBe(
+      'An Giang',
+    )
+    expect(placeNameOf({ address: '2 Ngọc Hà, Ba Đình, Thành phố Hà Nội', kind: 'ministry' })).toBe('Hà Nội')
+    expect(placeNameOf({ address: null, kind: 'ministry' })).toBe('Hà Nội')
+    expect(placeNameOf({ address: null, kind: 'province' })).toBeNull()
+  })
+})
+
 describe('answerPdf', () => {
   it('lays out every answer and a signature block the signer can be placed in', async () => {
     const questions = [
@@ -209,6 +221,7 @@ describe('answerPdf', () => {
     const long = 'Đề nghị bổ sung số liệu quan trắc mặn. '.repeat(120)
     const { pdf, placement } = await answerPdf({
       organizationName: 'Bộ Nông nghiệp và Môi trường',
+      placeName: 'Hà Nội',
       consultationTitle: 'Dự thảo Kế hoạch',
       addressee: 'Ủy ban sông Mê Công Việt Nam',
       questions,
@@ -229,7 +242,7 @@ describe('answerPdf', () => {
     for (const expected of [
       'BỘ NÔNG NGHIỆP VÀ MÔI',
       'Độc lập - Tự do - Hạnh phúc',
-      'ngày 04 tháng 12 năm 2026',
+      'Hà Nội, ngày 04 tháng 12 năm 2026',
       'Đồng ý, có góp ý',
       '12,5 tỷ đồng',
       'Điều 1. Phạm vi: Làm rõ phạm vi',

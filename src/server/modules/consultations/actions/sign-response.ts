@@ -6,12 +6,14 @@
  * only once, and only before the deadline (a signature is part of the answer).
  */
 import { Readable } from 'node:stream'
+import { eq } from 'drizzle-orm'
 import type { Ctx } from '../../../platform/context.ts'
+import { organizations } from '../../../platform/db/schema.ts'
 import { AppError, notFound } from '../../../platform/errors.ts'
 import type { BlobStore } from '../../../platform/files/blob-store.ts'
 import { signWithOwnKey, type OwnSignature, type TxRunner } from '../../documents-out/index.ts'
 import { insertFileWithBlob, unsafeFindFile } from '../../files/index.ts'
-import { answerPdf, type AnswerPdfInput } from '../answer-pdf.ts'
+import { answerPdf, placeNameOf, type AnswerPdfInput } from '../answer-pdf.ts'
 import { CONSULTATION_EVENTS as E } from '../events.ts'
 import { canSeeResponse } from '../policy.ts'
 import { answersOf, factsOf, type ConsultationView, type ResponseRow } from '../queries.ts'
@@ -47,8 +49,13 @@ async function prepare(ctx: Ctx, input: Target): Promise<AnswerPdfInput> {
     if (file) files.push({ filename: file.filename, sha256: file.sha256 })
   }
   const submitter = response.submittedBy ? c.people.get(response.submittedBy) : undefined
+  const [org] = await ctx.tx
+    .select({ address: organizations.address, kind: organizations.kind })
+    .from(organizations)
+    .where(eq(organizations.id, member.organizationId))
   return {
     organizationName: member.organizationName ?? '',
+    placeName: org ? placeNameOf(org) : null,
     consultationTitle: c.title,
     addressee: ctx.config.organization.name,
     questions: c.questions,
