@@ -515,6 +515,8 @@ export const ZConsultationSummary = z.object({
       submittedAt: z.string().nullable(),
       onBehalf: z.boolean(),
       submittedBy: ZPerson.nullable(),
+      /** The member's signed PDF of this answer, when they signed it. */
+      signedFileId: z.string().nullable(),
       answers: z.array(ZAnswer),
     }),
   ),

@@ -215,6 +215,7 @@ export function summaryInput(
       submittedAt: iso(r.submittedAt),
       onBehalf: r.onBehalf,
       submittedBy: personOrNull(c, r.submittedBy),
+      signedFileId: r.signedFileId,
     })),
     dispositions,
     revisedDraft: revised ? presentMaterial(revised) : null,

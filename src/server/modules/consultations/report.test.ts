@@ -34,6 +34,7 @@ describe('summaryDocx', () => {
       'II. TÌNH HÌNH THAM GIA Ý KIẾN',
       'Số thành viên đã trả lời: 3/5 (60%)',
       'do đầu mối giúp việc gửi thay',
+      'ý kiến chính thức; đã ký số',
       'Số thành viên không trả lời đến hết hạn: 2',
       'Phạm Quốc Bảo, Phó Chủ tịch, Ủy ban nhân dân thành phố Cần Thơ',
       'được tính là đồng ý',
@@ -106,6 +107,7 @@ describe('summaryDocx', () => {
         id: `r-${m.id}`,
         memberId: m.id,
         state: 'submitted' as const,
+        signedFileId: null,
         answers: [
           {
             questionKey: 'gop-y',

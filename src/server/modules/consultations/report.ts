@@ -497,6 +497,7 @@ function opinions(s: TConsultationSummary): Paragraph[] {
     const how = [
       o.submittedAt ? `gửi lúc ${dateTime(o.submittedAt)}` : null,
       o.state === 'final' ? 'ý kiến chính thức' : null,
+      o.signedFileId ? 'đã ký số' : null,
       o.onBehalf && o.submittedBy ? `do ${o.submittedBy.fullName} (đầu mối giúp việc) gửi thay` : null,
     ].filter(Boolean)
     out.push(

@@ -134,6 +134,10 @@ describe('signing a final answer', () => {
     expect(row.signedFileId).toBe(fileId)
     expect((await c.officer.get(`/api/files/${fileId}/content`)).statusCode).toBe(200)
     expect((await c.outsider.get(`/api/files/${fileId}/content`)).statusCode).toBe(404)
+    // The summary marks the opinion as signed.
+    const summary = (await c.officer.get(`/api/consultations/${id}/summary`)).json()
+    const opinion = summary.opinions.find((o: { member: { id: string } }) => o.member.id === member.user.id)
+    expect(opinion.signedFileId).toBe(fileId)
 
     const events = await consultationEvents(t, id)
     const refused = events.find((e) => e.action === 'consultation.answerSigningRefused')

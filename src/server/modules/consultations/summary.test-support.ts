@@ -50,6 +50,7 @@ export function sampleInput(final = true): SummaryInput {
     submittedAt: '2026-03-03T02:30:00.000Z',
     onBehalf: false,
     submittedBy: m,
+    signedFileId: null,
     ...extra,
   })
   return {
@@ -117,6 +118,7 @@ export function sampleInput(final = true): SummaryInput {
         ],
         {
           state: 'final',
+          signedFileId: 'signed-file-1',
           onBehalf: true,
           submittedBy: {
             id: 'f1',

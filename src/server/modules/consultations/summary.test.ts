@@ -50,6 +50,7 @@ const response = (member: TPerson, answers: TAnswer[], extra: Partial<R> = {}): 
   submittedAt: '2026-03-01T02:00:00.000Z',
   onBehalf: false,
   submittedBy: member,
+  signedFileId: null,
   ...extra,
 })
 

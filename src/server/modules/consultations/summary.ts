@@ -49,6 +49,7 @@ export type SummaryInput = {
     answers: TAnswer[]
     submittedAt: string | null
     onBehalf: boolean
+    signedFileId: string | null
     submittedBy: TPerson | null
   }[]
   dispositions: {
@@ -136,6 +137,7 @@ export function buildSummary(input: SummaryInput): TConsultationSummary {
       submittedAt: response.submittedAt,
       onBehalf: response.onBehalf,
       submittedBy: response.submittedBy,
+      signedFileId: response.signedFileId,
       answers: response.answers,
     })),
     responseTable: responseTable(c.questions, answered, dispositions),

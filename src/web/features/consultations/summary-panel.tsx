@@ -52,7 +52,7 @@ import { consultApi, summaryExportUrl } from './api.ts'
 import { answerText } from './answer-text.ts'
 import { consultationKey, refreshConsultations, summaryKey } from './keys.ts'
 import { LeaderSelect } from './leader-select.tsx'
-import { ResponseStateTag } from './labels.tsx'
+import { ResponseStateTag, SignedAnswerTag } from './labels.tsx'
 import { ResponseTable } from './response-table.tsx'
 import { TallyBars } from './tally-bars.tsx'
 
@@ -185,6 +185,7 @@ function OpinionsTable({ c, summary }: { c: TConsultation; summary: TConsultatio
           <div style={{ marginTop: 4 }}>
             <ResponseStateTag state={o.state} />
             {o.onBehalf ? <Tag>{t('consultations.onBehalf')}</Tag> : null}
+            {o.signedFileId ? <SignedAnswerTag fileId={o.signedFileId} testId="cs-summary-signed" /> : null}
           </div>
           {o.submittedAt ? (
             <div className="cs-muted">
