@@ -40,9 +40,10 @@ import {
 import type { TSession } from '@common/contracts/auth'
 import type { TFile } from '@common/contracts/files'
 import { docApi } from '../../lib/api.ts'
-import { errorText, formErrorText } from '../../lib/errors.ts'
+import { errorText } from '../../lib/errors.ts'
 import { DATE_FORMAT } from '../../lib/format.ts'
 import { useRequiredSession } from '../../lib/session.ts'
+import { useModalAction } from '../../lib/use-modal-action.ts'
 import { clearErrorsOnChange, issuesToFields } from '../../lib/validation.ts'
 import {
   AssigneeInput,
@@ -236,17 +237,15 @@ type ModalProps = { doc: TIncomingDocument; open: boolean; onClose: () => void }
 function SubmitModal({ doc, open, onClose }: ModalProps) {
   const { t } = useTranslation()
   const [form] = Form.useForm<{ leaderId?: string; note?: string }>()
-  const [error, setError] = useState<string | null>(null)
   const mutation = useDocMutation(
     doc,
     (body: z.output<typeof ZSubmit>) => docApi.documentsIn.submit(doc.id, body),
     onClose,
   )
+  const { error, run } = useModalAction(form, mutation)
   function ok() {
-    setError(null)
     const v = form.getFieldsValue()
-    const body = check(form, ZSubmit, { leaderId: v.leaderId ?? '', note: v.note ?? null }, t)
-    if (body) mutation.mutate(body, { onError: (e) => setError(formErrorText(form, e, t)) })
+    run(check(form, ZSubmit, { leaderId: v.leaderId ?? '', note: v.note ?? null }, t))
   }
   return (
     <ActionModal
@@ -338,7 +337,6 @@ function AssignModal({ doc, open, onClose }: ModalProps) {
   const { t } = useTranslation()
   const session = useRequiredSession()
   const [form] = Form.useForm<AssignValues>()
-  const [error, setError] = useState<string | null>(null)
   const principals = session.actingFor.filter((p) => canDirect(p.scopes))
   const isLeader = session.user.roles.includes('leader')
   // The leader the document was submitted to: a secretary records that leader's decision.
@@ -356,8 +354,8 @@ function AssignModal({ doc, open, onClose }: ModalProps) {
     (body: z.output<typeof ZAssign>) => docApi.documentsIn.assign(doc.id, body),
     onClose,
   )
+  const { error, run } = useModalAction(form, mutation)
   function ok() {
-    setError(null)
     const v = form.getFieldsValue()
     const body = check(
       form,
@@ -371,7 +369,7 @@ function AssignModal({ doc, open, onClose }: ModalProps) {
       },
       t,
     )
-    if (body) mutation.mutate(body, { onError: (e) => setError(formErrorText(form, e, t)) })
+    run(body)
   }
   return (
     <ActionModal
@@ -447,14 +445,13 @@ function ReassignModal({ doc, open, onClose }: ModalProps) {
     lead?: AssigneeValue
     cooperating?: AssigneeValue[]
   }>()
-  const [error, setError] = useState<string | null>(null)
   const mutation = useDocMutation(
     doc,
     (body: z.output<typeof ZReassign>) => docApi.documentsIn.reassign(doc.id, body),
     onClose,
   )
+  const { error, run } = useModalAction(form, mutation)
   function ok() {
-    setError(null)
     const v = form.getFieldsValue()
     const body = check(
       form,
@@ -467,7 +464,7 @@ function ReassignModal({ doc, open, onClose }: ModalProps) {
       },
       t,
     )
-    if (body) mutation.mutate(body, { onError: (e) => setError(formErrorText(form, e, t)) })
+    run(body)
   }
   return (
     <ActionModal
@@ -536,7 +533,6 @@ function AssignmentActionModal({
   // The text field is named as in the schema, so the server's field errors land on it.
   const textName = kind === 'note' ? 'body' : kind === 'complete' ? 'result' : 'reason'
   const [files, setFiles] = useState<TFile[]>([])
-  const [error, setError] = useState<string | null>(null)
   const mutation = useDocMutation(
     doc,
     (body: { kind: typeof kind; payload: never }) => {
@@ -558,10 +554,10 @@ function AssignmentActionModal({
     },
     onClose,
   )
+  const { error, run } = useModalAction(form, mutation)
   const testId = kind === 'requestExtension' ? 'request-extension' : kind
 
   function ok() {
-    setError(null)
     const v = form.getFieldsValue()
     const assignmentId = v.assignmentId ?? ''
     const fileIds = files.map((f) => f.id)
@@ -601,11 +597,7 @@ function AssignmentActionModal({
         )
         break
     }
-    if (payload)
-      mutation.mutate(
-        { kind, payload: payload as never },
-        { onError: (e) => setError(formErrorText(form, e, t)) },
-      )
+    run(payload ? { kind, payload: payload as never } : null)
   }
 
   // The text field of each action: note body, result, reason.

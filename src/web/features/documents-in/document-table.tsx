@@ -1,10 +1,10 @@
 /** The table of incoming documents used by the list and the inbox: urgency colour, unread in bold, deadlines. */
-import { Table, type TableColumnsType, type TablePaginationConfig } from 'antd'
-import { Link, useNavigate } from 'react-router'
+import type { TableColumnsType, TablePaginationConfig } from 'antd'
+import { Link } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import type { TIncomingRow } from '@common/contracts/documents-in'
+import { ListTable } from '../../components/list-table.tsx'
 import { formatDate } from '../../lib/format.ts'
-import { useIsMobile } from '../../lib/use-media.ts'
 import { MigratedTag } from '../migration/migrated-tag.tsx'
 import { AssignmentRoleTag, StateTag, URGENCY_BAR, UrgencyTag, documentTypeName } from './labels.tsx'
 import { documentPath } from './paths.ts'
@@ -24,8 +24,6 @@ export function DocumentTable({
   testId: string
 }) {
   const { t } = useTranslation()
-  const navigate = useNavigate()
-  const isMobile = useIsMobile()
   const deadline = (r: TIncomingRow) =>
     r.dueDate ? (
       <span
@@ -146,24 +144,20 @@ export function DocumentTable({
     },
   ]
   return (
-    <Table<TIncomingRow>
-      rowKey="id"
-      size="middle"
-      dataSource={rows}
+    <ListTable<TIncomingRow>
+      rows={rows}
       loading={loading}
       pagination={pagination}
-      columns={isMobile ? mobileColumns : columns}
-      showHeader={!isMobile}
+      columns={columns}
+      cardColumns={mobileColumns}
+      pathOf={(r) => documentPath(r.id)}
+      rowAttributes={(r) => ({
+        'data-testid': `doc-row-${r.registerNumber}`,
+        'data-unread': r.isRead ? undefined : 'true',
+      })}
+      rowStyle={(r) => ({ boxShadow: `inset 4px 0 0 ${URGENCY_BAR[r.urgency]}` })}
       rowClassName={(r) => (r.isRead ? 'doc-row-urgency' : 'doc-row-urgency doc-row-unread')}
-      onRow={(r) =>
-        ({
-          'data-testid': `doc-row-${r.registerNumber}`,
-          'data-unread': r.isRead ? undefined : 'true',
-          style: { cursor: 'pointer', boxShadow: `inset 4px 0 0 ${URGENCY_BAR[r.urgency]}` },
-          onClick: () => void navigate(documentPath(r.id)),
-        }) as React.HTMLAttributes<HTMLElement>
-      }
-      data-testid={testId}
+      testId={testId}
     />
   )
 }

@@ -35,8 +35,9 @@ import {
 } from '@common/contracts/documents-out'
 import { URGENCIES } from '@common/domain'
 import { ApiError } from '../../lib/api.ts'
-import { errorText, formErrorText } from '../../lib/errors.ts'
+import { errorText } from '../../lib/errors.ts'
 import { useRequiredSession } from '../../lib/session.ts'
+import { useModalAction } from '../../lib/use-modal-action.ts'
 import { clearErrorsOnChange, parseForm } from '../../lib/validation.ts'
 import { outApi } from './api.ts'
 import { useDraftOptions } from './create-page.tsx'
@@ -103,18 +104,18 @@ function useOnBehalf(doc: TOutgoingDocument): {
 function SubmitModal({ doc, onClose }: ModalProps) {
   const { t } = useTranslation()
   const [form] = Form.useForm<{ note?: string; proposal?: string }>()
-  const [error, setError] = useState<string | null>(null)
   const m = useOutMutation(doc, (body: z.output<typeof ZSubmitDraft>) => outApi.submit(doc.id, body), onClose)
+  const { error, run } = useModalAction(form, m)
   function ok() {
-    setError(null)
     const v = form.getFieldsValue()
-    const body = parseForm(
-      form,
-      ZSubmitDraft,
-      { note: v.note?.trim() || null, proposal: v.proposal?.trim() || null },
-      t,
+    run(
+      parseForm(
+        form,
+        ZSubmitDraft,
+        { note: v.note?.trim() || null, proposal: v.proposal?.trim() || null },
+        t,
+      ),
     )
-    if (body) m.mutate(body, { onError: (e) => setError(formErrorText(form, e, t)) })
   }
   const next = doc.steps.find((s) => s.state === 'waiting' || s.state === 'pending')
   return (
@@ -154,7 +155,6 @@ function DecisionModal({ doc, onClose, kind }: ModalProps & { kind: 'approve' | 
   const { t } = useTranslation()
   const onBehalf = useOnBehalf(doc)
   const [form] = Form.useForm<{ text?: string; proposal?: string; onBehalfOf?: string }>()
-  const [error, setError] = useState<string | null>(null)
   const m = useOutMutation(
     doc,
     (body: { kind: typeof kind; payload: never }) =>
@@ -165,13 +165,13 @@ function DecisionModal({ doc, onClose, kind }: ModalProps & { kind: 'approve' | 
           : outApi.reject(doc.id, body.payload),
     onClose,
   )
+  const { error, run } = useModalAction(form, m)
   const step = doc.steps.find((s) => s.state === 'pending')
   const nextStep = step
     ? doc.steps.find((s) => s.position > step.position && s.state === 'waiting')
     : undefined
   const toSigner = nextStep?.kind === 'signer'
   function ok() {
-    setError(null)
     const v = form.getFieldsValue()
     const onBehalfOf = v.onBehalfOf || null
     const text = v.text?.trim() ?? ''
@@ -193,8 +193,7 @@ function DecisionModal({ doc, onClose, kind }: ModalProps & { kind: 'approve' | 
           { name: 'text', errors: [parsed.error.issues[0]?.message ?? t('validation.required')] },
         ])
     }
-    if (payload)
-      m.mutate({ kind, payload: payload as never }, { onError: (e) => setError(formErrorText(form, e, t)) })
+    run(payload ? { kind, payload: payload as never } : null)
   }
   const testId = `out-${kind}`
   return (
@@ -305,7 +304,6 @@ function ReasonModal({ doc, onClose, kind }: ModalProps & { kind: 'cancelNumber'
   const { t } = useTranslation()
   const navigate = useNavigate()
   const [form] = Form.useForm<{ reason?: string }>()
-  const [error, setError] = useState<string | null>(null)
   const schema =
     kind === 'cancelNumber' ? ZCancelNumber : kind === 'recall' ? ZRecallDocument : ZReplaceDocument
   const m = useOutMutation(
@@ -318,21 +316,19 @@ function ReasonModal({ doc, onClose, kind }: ModalProps & { kind: 'cancelNumber'
           : outApi.replace(doc.id, { reason }),
     () => onClose(),
   )
+  const { error, run } = useModalAction(form, m)
   function ok() {
-    setError(null)
     const body = parseForm(
       form,
       schema,
       { reason: (form.getFieldValue('reason') as string | undefined) ?? '' },
       t,
     )
-    if (body)
-      m.mutate(body.reason, {
-        onSuccess: (answer) => {
-          if (kind === 'replace' && answer.id !== doc.id) void navigate(outgoingPath(answer.id))
-        },
-        onError: (e) => setError(formErrorText(form, e, t)),
-      })
+    run(body ? body.reason : null, {
+      onSuccess: (answer) => {
+        if (kind === 'replace' && answer.id !== doc.id) void navigate(outgoingPath(answer.id))
+      },
+    })
   }
   const testId = kind === 'cancelNumber' ? 'out-cancel-number' : `out-${kind}`
   return (
@@ -367,10 +363,9 @@ function EditModal({ doc, onClose }: ModalProps) {
     recipients?: RecipientValue[]
     notes?: string
   }>()
-  const [error, setError] = useState<string | null>(null)
   const m = useOutMutation(doc, (body: z.output<typeof ZUpdateDraft>) => outApi.update(doc.id, body), onClose)
+  const { error, run } = useModalAction(form, m)
   function ok() {
-    setError(null)
     const v = form.getFieldsValue()
     const body = parseForm(
       form,
@@ -385,7 +380,7 @@ function EditModal({ doc, onClose }: ModalProps) {
       },
       t,
     )
-    if (body) m.mutate(body, { onError: (e) => setError(formErrorText(form, e, t)) })
+    run(body)
   }
   return (
     <OutModal

@@ -16,7 +16,8 @@ import {
   type TRefuseReceived,
 } from '@common/contracts/exchange'
 import { ActionModal } from '../../components/action-modal.tsx'
-import { errorText, formErrorText } from '../../lib/errors.ts'
+import { errorText } from '../../lib/errors.ts'
+import { useModalAction } from '../../lib/use-modal-action.ts'
 import { clearErrorsOnChange, parseForm } from '../../lib/validation.ts'
 import { AcceptModal } from './accept-modal.tsx'
 import { exchangeApi } from './api.ts'
@@ -79,12 +80,11 @@ function RefuseModal({ pkg, decision, onClose }: ModalProps) {
   const { t } = useTranslation()
   const statusText = useStatusText()
   const [form] = Form.useForm<{ reason?: string }>()
-  const [error, setError] = useState<string | null>(null)
   const m = useDecide(pkg, (body: TRefuseReceived) => exchangeApi.received.refuse(pkg.id, body))
+  const { error, run } = useModalAction(form, m)
   function ok() {
-    setError(null)
     const body = parseForm(form, ZRefuseReceived, { reason: form.getFieldsValue().reason ?? '' }, t)
-    if (body) m.mutate(body, { onSuccess: onClose, onError: (e) => setError(formErrorText(form, e, t)) })
+    run(body, { onSuccess: onClose })
   }
   return (
     <ActionModal

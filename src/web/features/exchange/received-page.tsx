@@ -6,14 +6,14 @@
  */
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
-import { Alert, Button, Card, Col, Descriptions, Empty, Result, Row, Skeleton, Space, Typography } from 'antd'
+import { Alert, Button, Card, Descriptions, Empty, Skeleton, Space, Typography } from 'antd'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TReceivedPackage } from '@common/contracts/exchange'
+import { LoadError } from '../../components/load-error.tsx'
 import { PageHeader } from '../../components/page-header.tsx'
-import { errorText, isApiError } from '../../lib/errors.ts'
+import { ViewerLayout } from '../../components/viewer-layout.tsx'
 import { formatDateTime } from '../../lib/format.ts'
-import { useIsMobile } from '../../lib/use-media.ts'
 import { documentPath } from '../documents-in/paths.ts'
 import { exchangeApi } from './api.ts'
 import { DecisionActions } from './decision.tsx'
@@ -142,25 +142,19 @@ function TargetNotice({ pkg }: { pkg: TReceivedPackage }) {
 export function ReceivedPage() {
   const { t } = useTranslation()
   const { id = '' } = useParams()
-  const isMobile = useIsMobile()
   const query = useQuery({ queryKey: receivedKey(id), queryFn: () => exchangeApi.received.get(id) })
   const [shown, setShown] = useState<string | null>(null)
   if (query.isPending) return <Skeleton active paragraph={{ rows: 10 }} />
-  if (query.isError) {
-    const notFound = isApiError(query.error, 'NOT_FOUND', 'NOT_ALLOWED')
+  if (query.isError)
     return (
-      <Result
-        status={notFound ? '404' : 'error'}
-        title={notFound ? t('exchange.detail.notFound') : errorText(t, query.error)}
-        extra={
-          <Link to={EXCHANGE_PATHS.received}>
-            <Button>{t('exchange.detail.backToList')}</Button>
-          </Link>
-        }
-        data-testid="received-error"
+      <LoadError
+        error={query.error}
+        notFoundTitle={t('exchange.detail.notFound')}
+        backTo={EXCHANGE_PATHS.received}
+        backLabel={t('exchange.detail.backToList')}
+        testId="received-error"
       />
     )
-  }
   const pkg = query.data
   const firstPdf = pkg.attachments.find((f) => f.contentType === 'application/pdf')?.url ?? null
   const shownUrl = shown ?? firstPdf
@@ -209,21 +203,7 @@ export function ReceivedPage() {
       <DecisionActions pkg={pkg} />
       <Warnings pkg={pkg} />
       <div style={{ height: pkg.warnings.length > 0 ? 16 : 0 }} />
-      {isMobile ? (
-        <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
-          {details}
-          <Viewer pkg={pkg} url={shownUrl} />
-        </div>
-      ) : (
-        <Row gutter={16}>
-          <Col xs={24} lg={13}>
-            <Viewer pkg={pkg} url={shownUrl} />
-          </Col>
-          <Col xs={24} lg={11}>
-            {details}
-          </Col>
-        </Row>
-      )}
+      <ViewerLayout viewer={<Viewer pkg={pkg} url={shownUrl} />} details={details} />
     </>
   )
 }
