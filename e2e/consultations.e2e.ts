@@ -17,7 +17,7 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderPdf } from '../src/server/modules/capture/test-support/render-pdf.ts'
-import { DEMO_PASSWORD, launchBrowser, screenshot, startServer, type Server } from './support.ts'
+import { launchBrowser, screenshot, startServer, type Server, signedInPage } from './support.ts'
 
 const MINUTES = Number(process.env.CONSULT_E2E_MINUTES ?? 4)
 const TITLE = 'Lấy ý kiến dự thảo Quy chế phối hợp quản lý tài nguyên nước lưu vực sông Mê Công'
@@ -61,19 +61,11 @@ afterAll(async () => {
 })
 
 async function signIn(username: string, width = 1366): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height: width < 500 ? 844 : 820 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
+  return signedInPage(browser, server, username, {
+    width,
+    height: width < 500 ? 844 : 820,
     acceptDownloads: true,
   })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/login`)
-  await page.getByTestId('login-username').fill(username)
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD)
-  await page.getByTestId('login-submit').click()
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
-  return page
 }
 
 async function pick(page: Page, testId: string, text: string): Promise<void> {

@@ -10,7 +10,14 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { letterJpeg, scannedLetter } from '../src/server/modules/digitisation/digitisation.test-support.ts'
-import { DEMO_PASSWORD, launchBrowser, screenshot, startServer, type Server } from './support.ts'
+import {
+  DEMO_PASSWORD,
+  launchBrowser,
+  screenshot,
+  startServer,
+  type Server,
+  signedInPage,
+} from './support.ts'
 
 const LETTERS = [
   { number: '245/UBND-KT', subject: 'phối hợp quan trắc chất lượng nước sông Hậu' },
@@ -50,14 +57,7 @@ afterAll(async () => {
 })
 
 async function signIn(username: string, viewport = { width: 1366, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/login`)
-  await page.getByTestId('login-username').fill(username)
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD)
-  await page.getByTestId('login-submit').click()
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
-  return page
+  return signedInPage(browser, server, username, viewport)
 }
 
 const itemRow = (page: Page, n: number) => page.getByTestId('dig-item').nth(n)

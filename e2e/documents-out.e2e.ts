@@ -12,7 +12,7 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderPdf } from '../src/server/modules/capture/test-support/render-pdf.ts'
-import { DEMO_PASSWORD, launchBrowser, screenshot, startServer, type Server } from './support.ts'
+import { launchBrowser, screenshot, startServer, type Server, signedInPage } from './support.ts'
 
 let server: Server
 let browser: Browser
@@ -66,18 +66,7 @@ afterAll(async () => {
 })
 
 async function signIn(username: string, width = 1366): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height: 800 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/login`)
-  await page.getByTestId('login-username').fill(username)
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD)
-  await page.getByTestId('login-submit').click()
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
-  return page
+  return signedInPage(browser, server, username, { width })
 }
 
 async function pick(page: Page, testId: string, text: string, tree = false): Promise<void> {

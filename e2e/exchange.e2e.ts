@@ -14,7 +14,14 @@ import {
   sampleSender,
   type SampleSender,
 } from '../src/server/modules/exchange/sample.ts'
-import { DEMO_PASSWORD, launchBrowser, screenshot, startServer, type Server } from './support.ts'
+import {
+  DEMO_PASSWORD,
+  launchBrowser,
+  screenshot,
+  startServer,
+  type Server,
+  signedInPage,
+} from './support.ts'
 
 let server: Server
 let browser: Browser
@@ -117,18 +124,7 @@ afterAll(async () => {
 })
 
 async function signIn(username: string, width = 1366): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height: 900 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/login`)
-  await page.getByTestId('login-username').fill(username)
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD)
-  await page.getByTestId('login-submit').click()
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
-  return page
+  return signedInPage(browser, server, username, { width, height: 900 })
 }
 
 const receivedState = (page: Page) => page.getByTestId('received-state').getAttribute('data-state')

@@ -11,7 +11,7 @@ import { zipSync } from 'fflate'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pdfBytes } from '../src/server/test/file-fixtures.ts'
-import { DEMO_PASSWORD, launchBrowser, screenshot, startServer, type Server } from './support.ts'
+import { launchBrowser, screenshot, startServer, type Server, signedInPage } from './support.ts'
 
 let server: Server
 let browser: Browser
@@ -119,18 +119,7 @@ afterAll(async () => {
 })
 
 async function signIn(username: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 900 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/login`)
-  await page.getByTestId('login-username').fill(username)
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD)
-  await page.getByTestId('login-submit').click()
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
-  return page
+  return signedInPage(browser, server, username, { height: 900 })
 }
 
 async function chooseSource(page: Page, name: string, bytes: Buffer) {

@@ -10,7 +10,14 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sampleLetterPdf } from '../src/server/modules/exchange/sample.ts'
-import { DEMO_PASSWORD, launchBrowser, screenshot, startServer, type Server } from './support.ts'
+import {
+  DEMO_PASSWORD,
+  launchBrowser,
+  screenshot,
+  startServer,
+  type Server,
+  signedInPage,
+} from './support.ts'
 
 let server: Server
 let browser: Browser
@@ -171,18 +178,7 @@ afterAll(async () => {
 })
 
 async function signIn(username: string, width = 1280): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width, height: 900 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  })
-  const page = await context.newPage()
-  await page.goto(`${server.url}/login`)
-  await page.getByTestId('login-username').fill(username)
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD)
-  await page.getByTestId('login-submit').click()
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
-  return page
+  return signedInPage(browser, server, username, { width, height: 900 })
 }
 
 /** The ids of the hits shown, once the page shows the answer to its current URL (not the previous one). */

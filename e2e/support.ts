@@ -108,3 +108,25 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS_DIR, { recursive: true })
   await page.screenshot({ path: path.join(SHOTS_DIR, `${name}.png`), fullPage: true })
 }
+
+/** A new browser context signed in as `username` (demo password), in Vietnamese and Hà Nội time. */
+export async function signedInPage(
+  browser: Browser,
+  server: Pick<Server, 'url'>,
+  username: string,
+  options: { width?: number; height?: number; acceptDownloads?: boolean } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1366, height: options.height ?? 800 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    ...(options.acceptDownloads ? { acceptDownloads: true } : {}),
+  })
+  const page = await context.newPage()
+  await page.goto(`${server.url}/login`)
+  await page.getByTestId('login-username').fill(username)
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD)
+  await page.getByTestId('login-submit').click()
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+  return page
+}

@@ -45,21 +45,24 @@ export type ConsultationView = ConsultationRow & {
 }
 
 // Names come from the users and organizations tables (accounts', organizations'): read-only joins.
+/** A person with their organization (users joined to organizations). */
+const PERSON_COLUMNS = {
+  id: users.id,
+  fullName: users.fullName,
+  position: users.position,
+  organizationId: users.organizationId,
+  organizationName: organizations.name,
+  organizationKind: organizations.kind,
+  roles: users.roles,
+  isActive: users.isActive,
+}
+
 /** People by id, with their organization: the persons the contract shows. */
 export async function loadPeople(db: Executor, ids: readonly string[]): Promise<Map<string, PersonRow>> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Map()
   const rows = await db
-    .select({
-      id: users.id,
-      fullName: users.fullName,
-      position: users.position,
-      organizationId: users.organizationId,
-      organizationName: organizations.name,
-      organizationKind: organizations.kind,
-      roles: users.roles,
-      isActive: users.isActive,
-    })
+    .select(PERSON_COLUMNS)
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(inArray(users.id, unique))
@@ -268,16 +271,7 @@ export async function listConsultations(
 /** Every active committee member who can be asked, with their organization. */
 export async function listCommitteeMembers(db: Executor): Promise<PersonRow[]> {
   return db
-    .select({
-      id: users.id,
-      fullName: users.fullName,
-      position: users.position,
-      organizationId: users.organizationId,
-      organizationName: organizations.name,
-      organizationKind: organizations.kind,
-      roles: users.roles,
-      isActive: users.isActive,
-    })
+    .select(PERSON_COLUMNS)
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .where(and(eq(users.isActive, true), sql`'committee_member' = ANY(${users.roles})`))

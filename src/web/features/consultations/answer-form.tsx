@@ -551,11 +551,11 @@ function MemberAnswer({ c, memberId }: { c: TConsultation; memberId: string }) {
               {t('consultations.answer.save')}
             </Button>
           ) : null}
-          {r.abilities.submit && (isSelf || !delegated) ? (
+          {r.abilities.submit ? (
             <Button
               type={r.abilities.confirm && isSelf ? 'default' : 'primary'}
               size="large"
-              icon={isSelf ? <SendOutlined /> : <UserSwitchOutlined />}
+              icon={isSelf || delegated ? <SendOutlined /> : <UserSwitchOutlined />}
               loading={save.isPending && save.variables === 'submit'}
               disabled={busy}
               onClick={() => send('submit')}
@@ -565,20 +565,9 @@ function MemberAnswer({ c, memberId }: { c: TConsultation; memberId: string }) {
                 ? r.state === 'submitted'
                   ? t('consultations.answer.resubmit')
                   : t('consultations.answer.submit')
-                : t('consultations.answer.sendToMember')}
-            </Button>
-          ) : null}
-          {r.abilities.submit && !isSelf && delegated ? (
-            <Button
-              type="primary"
-              size="large"
-              icon={<SendOutlined />}
-              loading={save.isPending && save.variables === 'submit'}
-              disabled={busy}
-              onClick={() => send('submit')}
-              data-testid="cs-answer-submit"
-            >
-              {t('consultations.answer.submitOnBehalf')}
+                : delegated
+                  ? t('consultations.answer.submitOnBehalf')
+                  : t('consultations.answer.sendToMember')}
             </Button>
           ) : null}
           {r.abilities.submit && (isSelf || delegated) && !(r.abilities.confirm && isSelf) ? (
@@ -604,17 +593,6 @@ function MemberAnswer({ c, memberId }: { c: TConsultation; memberId: string }) {
               {t('consultations.answer.sign')}
             </Button>
           ) : null}
-        </div>
-      ) : r.abilities.sign && r.id ? (
-        <div className="cs-answer-buttons">
-          <Button
-            size="large"
-            icon={<SignatureOutlined />}
-            onClick={() => setSigning(true)}
-            data-testid="cs-answer-sign"
-          >
-            {t('consultations.answer.sign')}
-          </Button>
         </div>
       ) : null}
       {signing ? <SignModal c={c} response={r} onClose={() => setSigning(false)} /> : null}

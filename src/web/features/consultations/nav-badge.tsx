@@ -1,6 +1,6 @@
 /** The number beside "Lấy ý kiến" in the navigation: open consultations the user still has to answer. */
-import { Badge } from 'antd'
 import { useQuery } from '@tanstack/react-query'
+import { NavCount } from '../../components/nav-count.tsx'
 import type { TConsultationListItem } from '@common/contracts/consultations'
 import { consultApi } from './api.ts'
 import { TO_ANSWER_KEY } from './keys.ts'
@@ -34,15 +34,5 @@ export function useToAnswer() {
 export function ConsultationsBadge() {
   const toAnswer = useToAnswer()
   const n = toAnswer.data?.length ?? 0
-  if (n === 0) return null
-  return (
-    <Badge
-      count={n}
-      overflowCount={99}
-      size="small"
-      color="#fa8c16"
-      style={{ marginInlineStart: 8, boxShadow: 'none' }}
-      data-testid="nav-consultations-badge"
-    />
-  )
+  return <NavCount count={n} testId="nav-consultations-badge" />
 }

@@ -1,6 +1,6 @@
 /** The number beside "Văn bản điện tử đến" in the navigation: packages waiting for the clerk's decision. */
-import { Badge } from 'antd'
 import { useQuery } from '@tanstack/react-query'
+import { NavCount } from '../../components/nav-count.tsx'
 import { exchangeApi } from './api.ts'
 import { RECEIVED_COUNTS_KEY } from './keys.ts'
 
@@ -16,15 +16,5 @@ export function useReceivedCounts() {
 export function ReceivedBadge() {
   const counts = useReceivedCounts()
   const n = counts.data?.waiting ?? 0
-  if (n === 0) return null
-  return (
-    <Badge
-      count={n}
-      overflowCount={99}
-      size="small"
-      color="#fa8c16"
-      style={{ marginInlineStart: 8, boxShadow: 'none' }}
-      data-testid="nav-exchange-received-badge"
-    />
-  )
+  return <NavCount count={n} testId="nav-exchange-received-badge" />
 }
